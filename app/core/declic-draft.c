@@ -1,0 +1,708 @@
+/* declic-draft.c: a draft held as a json-c tree, read and written by field path. */
+#define G_LOG_DOMAIN "declic-draft"
+
+#include "config.h"
+
+#include <json-c/json.h>
+#include <math.h>
+#include <string.h>
+
+#include "declic-draft.h"
+#include "declic-draft-private.h"
+#include "declic-utils.h"
+
+struct _DeclicDraft
+{
+  GObject      parent_instance;
+  json_object *root;
+};
+
+G_DEFINE_FINAL_TYPE (DeclicDraft, declic_draft, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  char  *key;   /* NULL for an index step */
+  guint  index;
+} Step;
+
+static void
+declic_draft_finalize (GObject *object)
+{
+  DeclicDraft *self = DECLIC_DRAFT (object);
+
+  g_clear_pointer (&self->root, json_object_put);
+
+  G_OBJECT_CLASS (declic_draft_parent_class)->finalize (object);
+}
+
+static void
+declic_draft_class_init (DeclicDraftClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = declic_draft_finalize;
+
+  /**
+   * DeclicDraft::changed:
+   * @path: the path of the field that changed, or of the array an item was added to or removed from
+   *
+   * Emitted after every change made through the setters.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+declic_draft_init (DeclicDraft *self)
+{
+}
+
+/* Creates a draft around @root, taking ownership of it. */
+DeclicDraft *
+declic_draft_new_for_root (json_object *root)
+{
+  DeclicDraft *self = g_object_new (DECLIC_TYPE_DRAFT, NULL);
+
+  self->root = root;
+  return self;
+}
+
+/**
+ * declic_draft_new:
+ *
+ * Returns: (transfer full): an empty draft with a new id and timestamps
+ */
+DeclicDraft *
+declic_draft_new (void)
+{
+  json_object *root = json_object_new_object ();
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *version = g_strdup_printf ("%d.%d", DECLIC_DRAFT_SCHEMA_MAJOR, DECLIC_DRAFT_SCHEMA_MINOR);
+  g_autofree char *now = declic_utils_now_iso8601 ();
+
+  json_object_object_add (root, "schema_version", json_object_new_string (version));
+  json_object_object_add (root, "id", json_object_new_string (uuid));
+  json_object_object_add (root, "created", json_object_new_string (now));
+  json_object_object_add (root, "updated", json_object_new_string (now));
+
+  return declic_draft_new_for_root (root);
+}
+
+/**
+ * declic_draft_duplicate:
+ *
+ * Returns: (transfer full): a deep copy of @self with a new id and new timestamps, for the
+ *   "Duplicate" action; fields unknown to this version are copied too
+ */
+DeclicDraft *
+declic_draft_duplicate (DeclicDraft *self)
+{
+  json_object *copy = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *now = declic_utils_now_iso8601 ();
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), NULL);
+
+  if (json_object_deep_copy (self->root, &copy, NULL) != 0)
+    g_error ("Out of memory while copying a draft");
+
+  json_object_object_add (copy, "id", json_object_new_string (uuid));
+  json_object_object_add (copy, "created", json_object_new_string (now));
+  json_object_object_add (copy, "updated", json_object_new_string (now));
+  json_object_object_del (copy, "filing_date");
+
+  return declic_draft_new_for_root (copy);
+}
+
+struct json_object *
+declic_draft_get_root (DeclicDraft *self)
+{
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), NULL);
+
+  return self->root;
+}
+
+/* Splits "a.b[2].c" into steps: key a, key b, index 2, key c. Returns NULL for a malformed path. */
+static GArray *
+parse_path (const char *path)
+{
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (Step));
+  const char *p = path;
+
+  while (*p != '\0')
+    {
+      Step step = { NULL, 0 };
+
+      if (*p == '[')
+        {
+          char *end = NULL;
+          guint64 index = g_ascii_strtoull (p + 1, &end, 10);
+
+          if (end == p + 1 || *end != ']' || index > G_MAXUINT)
+            goto malformed;
+          step.index = (guint) index;
+          p = end + 1;
+          if (*p == '.')
+            p++;
+        }
+      else
+        {
+          gsize len = strcspn (p, ".[");
+
+          if (len == 0)
+            goto malformed;
+          step.key = g_strndup (p, len);
+          p += len;
+          if (*p == '.')
+            p++;
+        }
+      g_array_append_val (steps, step);
+    }
+
+  return g_steal_pointer (&steps);
+
+malformed:
+  for (guint i = 0; i < steps->len; i++)
+    g_free (g_array_index (steps, Step, i).key);
+  return NULL;
+}
+
+static void
+free_steps (GArray *steps)
+{
+  for (guint i = 0; i < steps->len; i++)
+    g_free (g_array_index (steps, Step, i).key);
+  g_array_free (steps, TRUE);
+}
+
+static json_object *
+step_into (json_object *node,
+           const Step  *step)
+{
+  if (step->key != NULL)
+    return json_object_is_type (node, json_type_object) ? json_object_object_get (node, step->key) : NULL;
+
+  if (!json_object_is_type (node, json_type_array) || step->index >= json_object_array_length (node))
+    return NULL;
+  return json_object_array_get_idx (node, step->index);
+}
+
+static json_object *
+lookup (DeclicDraft *self,
+        const char  *path)
+{
+  GArray *steps = parse_path (path);
+  json_object *node = self->root;
+
+  if (steps == NULL)
+    {
+      g_critical ("Malformed draft path “%s”", path);
+      return NULL;
+    }
+
+  for (guint i = 0; i < steps->len && node != NULL; i++)
+    node = step_into (node, &g_array_index (steps, Step, i));
+
+  free_steps (steps);
+  return node;
+}
+
+/* Walks to the container of the last step, creating objects and arrays on the way. */
+static json_object *
+lookup_container (DeclicDraft *self,
+                  GArray      *steps,
+                  gboolean     create)
+{
+  json_object *node = self->root;
+
+  for (guint i = 0; i + 1 < steps->len; i++)
+    {
+      const Step *step = &g_array_index (steps, Step, i);
+      const Step *next = &g_array_index (steps, Step, i + 1);
+      json_type wanted = next->key != NULL ? json_type_object : json_type_array;
+      json_object *child = step_into (node, step);
+
+      if (child == NULL || !json_object_is_type (child, wanted))
+        {
+          if (!create)
+            return NULL;
+          /* Only a missing key, or a null one, is created; anything else is a caller's bug. */
+          if (child != NULL && !json_object_is_type (child, json_type_null))
+            return NULL;
+          if (step->key == NULL || !json_object_is_type (node, json_type_object))
+            return NULL;
+          child = wanted == json_type_object ? json_object_new_object () : json_object_new_array ();
+          json_object_object_add (node, step->key, child);
+        }
+      node = child;
+    }
+
+  return node;
+}
+
+/* Stores @value (owned) at @path; NULL removes the field. */
+static void
+store (DeclicDraft *self,
+       const char  *path,
+       json_object *value)
+{
+  GArray *steps = parse_path (path);
+  json_object *container;
+  const Step *last;
+
+  if (steps == NULL || steps->len == 0)
+    {
+      g_critical ("Malformed draft path “%s”", path);
+      json_object_put (value);
+      if (steps != NULL)
+        free_steps (steps);
+      return;
+    }
+
+  container = lookup_container (self, steps, value != NULL);
+  last = &g_array_index (steps, Step, steps->len - 1);
+
+  if (container == NULL)
+    {
+      if (value != NULL)
+        g_critical ("Cannot store a value at “%s”: a parent has another type", path);
+      json_object_put (value);
+      free_steps (steps);
+      return;
+    }
+
+  if (last->key != NULL && json_object_is_type (container, json_type_object))
+    {
+      if (value == NULL)
+        json_object_object_del (container, last->key);
+      else
+        json_object_object_add (container, last->key, value);
+    }
+  else if (last->key == NULL && json_object_is_type (container, json_type_array))
+    {
+      gsize len = json_object_array_length (container);
+
+      if (value == NULL)
+        {
+          if (last->index < len)
+            json_object_array_del_idx (container, last->index, 1);
+        }
+      else if (last->index < len)
+        json_object_array_put_idx (container, last->index, value);
+      else if (last->index == len)
+        json_object_array_add (container, value);
+      else
+        {
+          g_critical ("Index out of range in “%s”", path);
+          json_object_put (value);
+        }
+    }
+  else
+    {
+      g_critical ("Cannot store a value at “%s”: a parent has another type", path);
+      json_object_put (value);
+    }
+
+  free_steps (steps);
+  g_signal_emit (self, signals[CHANGED], 0, path);
+}
+
+gboolean
+declic_draft_has (DeclicDraft *self,
+                  const char  *path)
+{
+  json_object *node;
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  node = lookup (self, path);
+  return node != NULL && !json_object_is_type (node, json_type_null);
+}
+
+/**
+ * declic_draft_get_string:
+ *
+ * Returns: (nullable): the string at @path, or %NULL when it is absent or not a string. It stays
+ *   valid until that field changes.
+ */
+const char *
+declic_draft_get_string (DeclicDraft *self,
+                         const char  *path)
+{
+  json_object *node;
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  node = lookup (self, path);
+  if (node == NULL || !json_object_is_type (node, json_type_string))
+    return NULL;
+  return json_object_get_string (node);
+}
+
+void
+declic_draft_set_string (DeclicDraft *self,
+                         const char  *path,
+                         const char  *value)
+{
+  g_return_if_fail (DECLIC_IS_DRAFT (self));
+  g_return_if_fail (path != NULL);
+
+  if (g_strcmp0 (declic_draft_get_string (self, path), value) == 0)
+    return;
+  if (value == NULL || *value == '\0')
+    {
+      if (declic_draft_has (self, path))
+        store (self, path, NULL);
+      return;
+    }
+  store (self, path, json_object_new_string (value));
+}
+
+gboolean
+declic_draft_get_boolean (DeclicDraft *self,
+                          const char  *path,
+                          gboolean     fallback)
+{
+  json_object *node;
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), fallback);
+  g_return_val_if_fail (path != NULL, fallback);
+
+  node = lookup (self, path);
+  if (node == NULL || !json_object_is_type (node, json_type_boolean))
+    return fallback;
+  return json_object_get_boolean (node);
+}
+
+void
+declic_draft_set_boolean (DeclicDraft *self,
+                          const char  *path,
+                          gboolean     value)
+{
+  json_object *node;
+
+  g_return_if_fail (DECLIC_IS_DRAFT (self));
+  g_return_if_fail (path != NULL);
+
+  node = lookup (self, path);
+  if (node != NULL && json_object_is_type (node, json_type_boolean) &&
+      !json_object_get_boolean (node) == !value)
+    return;
+  store (self, path, json_object_new_boolean (value));
+}
+
+gint64
+declic_draft_get_integer (DeclicDraft *self,
+                          const char  *path,
+                          gint64       fallback)
+{
+  json_object *node;
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), fallback);
+  g_return_val_if_fail (path != NULL, fallback);
+
+  node = lookup (self, path);
+  if (node == NULL || !json_object_is_type (node, json_type_int))
+    return fallback;
+  return json_object_get_int64 (node);
+}
+
+void
+declic_draft_set_integer (DeclicDraft *self,
+                          const char  *path,
+                          gint64       value)
+{
+  json_object *node;
+
+  g_return_if_fail (DECLIC_IS_DRAFT (self));
+  g_return_if_fail (path != NULL);
+
+  node = lookup (self, path);
+  if (node != NULL && json_object_is_type (node, json_type_int) && json_object_get_int64 (node) == value)
+    return;
+  store (self, path, json_object_new_int64 (value));
+}
+
+double
+declic_draft_get_number (DeclicDraft *self,
+                         const char  *path,
+                         double       fallback)
+{
+  json_object *node;
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), fallback);
+  g_return_val_if_fail (path != NULL, fallback);
+
+  node = lookup (self, path);
+  if (node == NULL || !(json_object_is_type (node, json_type_double) || json_object_is_type (node, json_type_int)))
+    return fallback;
+  return json_object_get_double (node);
+}
+
+void
+declic_draft_set_number (DeclicDraft *self,
+                         const char  *path,
+                         double       value)
+{
+  json_object *node;
+
+  g_return_if_fail (DECLIC_IS_DRAFT (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (isfinite (value));
+
+  node = lookup (self, path);
+  if (node != NULL && (json_object_is_type (node, json_type_double) || json_object_is_type (node, json_type_int)) &&
+      json_object_get_double (node) == value)
+    return;
+  /* Whole numbers are written without a fraction ("38", not "38.0"). */
+  if (value == (double) (gint64) value && fabs (value) < 1e15)
+    store (self, path, json_object_new_int64 ((gint64) value));
+  else
+    store (self, path, json_object_new_double (value));
+}
+
+void
+declic_draft_unset (DeclicDraft *self,
+                    const char  *path)
+{
+  g_return_if_fail (DECLIC_IS_DRAFT (self));
+  g_return_if_fail (path != NULL);
+
+  if (lookup (self, path) != NULL)
+    store (self, path, NULL);
+}
+
+gboolean
+declic_draft_get_date (DeclicDraft *self,
+                       const char  *path,
+                       GDate       *date)
+{
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  g_date_clear (date, 1);
+  return declic_utils_parse_date (declic_draft_get_string (self, path), date);
+}
+
+void
+declic_draft_get_reference_date (DeclicDraft *self,
+                                 const GDate *override,
+                                 GDate       *date)
+{
+  g_return_if_fail (DECLIC_IS_DRAFT (self));
+  g_return_if_fail (date != NULL);
+
+  if (override != NULL && g_date_valid (override))
+    {
+      *date = *override;
+      return;
+    }
+  if (declic_draft_get_date (self, "planned_filing_date", date))
+    return;
+  g_date_clear (date, 1);
+  g_date_set_time_t (date, time (NULL));
+}
+
+guint
+declic_draft_get_n_items (DeclicDraft *self,
+                          const char  *array_path)
+{
+  json_object *node;
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), 0);
+  g_return_val_if_fail (array_path != NULL, 0);
+
+  node = lookup (self, array_path);
+  if (node == NULL || !json_object_is_type (node, json_type_array))
+    return 0;
+  return (guint) json_object_array_length (node);
+}
+
+static json_object *
+new_item_for (const char *array_path)
+{
+  g_autofree char *pattern = declic_draft_fields_path_to_pattern (array_path);
+  g_autofree char *item_pattern = g_strconcat (pattern, "[]", NULL);
+  const DeclicFieldSpec *spec = declic_draft_fields_lookup (item_pattern);
+
+  if (spec != NULL && spec->type != DECLIC_FIELD_OBJECT)
+    return json_object_new_string ("");
+  return json_object_new_object ();
+}
+
+/**
+ * declic_draft_append_item:
+ * @array_path: "education", "personal.citizenships", ...
+ *
+ * Adds an empty item (an object, or an empty string in an array of strings).
+ *
+ * Returns: the new item's index
+ */
+guint
+declic_draft_append_item (DeclicDraft *self,
+                          const char  *array_path)
+{
+  guint n;
+  g_autofree char *item_path = NULL;
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), 0);
+  g_return_val_if_fail (array_path != NULL, 0);
+
+  n = declic_draft_get_n_items (self, array_path);
+  item_path = g_strdup_printf ("%s[%u]", array_path, n);
+  store (self, item_path, new_item_for (array_path));
+  return n;
+}
+
+/**
+ * declic_draft_remove_item:
+ *
+ * Returns: (transfer full) (nullable): the removed item as JSON, to give back to
+ *   declic_draft_insert_item() when the removal is undone
+ */
+char *
+declic_draft_remove_item (DeclicDraft *self,
+                          const char  *array_path,
+                          guint        index)
+{
+  g_autofree char *item_path = NULL;
+  json_object *item;
+  char *json;
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (array_path != NULL, NULL);
+
+  item_path = g_strdup_printf ("%s[%u]", array_path, index);
+  item = lookup (self, item_path);
+  if (item == NULL)
+    return NULL;
+
+  json = g_strdup (json_object_to_json_string_ext (item, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+  store (self, item_path, NULL);
+  return json;
+}
+
+gboolean
+declic_draft_insert_item (DeclicDraft *self,
+                          const char  *array_path,
+                          guint        index,
+                          const char  *item_json)
+{
+  json_object *array;
+  json_object *item;
+  gsize len;
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), FALSE);
+  g_return_val_if_fail (array_path != NULL, FALSE);
+  g_return_val_if_fail (item_json != NULL, FALSE);
+
+  item = json_tokener_parse (item_json);
+  if (item == NULL)
+    return FALSE;
+
+  if (declic_draft_get_n_items (self, array_path) == 0)
+    {
+      g_autofree char *first = g_strdup_printf ("%s[0]", array_path);
+      store (self, first, item);
+      return TRUE;
+    }
+
+  array = lookup (self, array_path);
+  len = json_object_array_length (array);
+  if (index > len)
+    index = (guint) len;
+  json_object_array_add (array, NULL);
+  for (gsize i = len; i > index; i--)
+    json_object_array_put_idx (array, i, json_object_get (json_object_array_get_idx (array, i - 1)));
+  json_object_array_put_idx (array, index, item);
+
+  g_signal_emit (self, signals[CHANGED], 0, array_path);
+  return TRUE;
+}
+
+void
+declic_draft_move_item (DeclicDraft *self,
+                        const char  *array_path,
+                        guint        from,
+                        guint        to)
+{
+  json_object *array;
+  json_object *item;
+  gsize len;
+
+  g_return_if_fail (DECLIC_IS_DRAFT (self));
+  g_return_if_fail (array_path != NULL);
+
+  array = lookup (self, array_path);
+  if (array == NULL || !json_object_is_type (array, json_type_array))
+    return;
+  len = json_object_array_length (array);
+  g_return_if_fail (from < len && to < len);
+  if (from == to)
+    return;
+
+  item = json_object_get (json_object_array_get_idx (array, from));
+  if (from < to)
+    for (gsize i = from; i < to; i++)
+      json_object_array_put_idx (array, i, json_object_get (json_object_array_get_idx (array, i + 1)));
+  else
+    for (gsize i = from; i > to; i--)
+      json_object_array_put_idx (array, i, json_object_get (json_object_array_get_idx (array, i - 1)));
+  json_object_array_put_idx (array, to, item);
+
+  g_signal_emit (self, signals[CHANGED], 0, array_path);
+}
+
+const char *
+declic_draft_get_id (DeclicDraft *self)
+{
+  return declic_draft_get_string (self, "id");
+}
+
+const char *
+declic_draft_get_client_label (DeclicDraft *self)
+{
+  return declic_draft_get_string (self, "client_label");
+}
+
+/**
+ * declic_draft_dup_display_name:
+ *
+ * Returns: (transfer full): "Given Family", else the client label, else %NULL
+ */
+char *
+declic_draft_dup_display_name (DeclicDraft *self)
+{
+  const char *given = declic_draft_get_string (self, "personal.given_names");
+  const char *family = declic_draft_get_string (self, "personal.family_names");
+
+  if (given != NULL && family != NULL)
+    return g_strdup_printf ("%s %s", given, family);
+  if (given != NULL || family != NULL)
+    return g_strdup (given != NULL ? given : family);
+  return g_strdup (declic_draft_get_client_label (self));
+}
+
+/* Records that a person changed the draft now. */
+void
+declic_draft_touch (DeclicDraft *self)
+{
+  g_autofree char *now = declic_utils_now_iso8601 ();
+
+  g_return_if_fail (DECLIC_IS_DRAFT (self));
+
+  store (self, "updated", json_object_new_string (now));
+}

@@ -1,0 +1,155 @@
+/* declic-text.c: case- and accent-insensitive folding for searches. */
+#define G_LOG_DOMAIN "declic-text"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "declic-text.h"
+
+/**
+ * declic_text_fold:
+ * @text: UTF-8 text
+ *
+ * Folds @text for comparison: canonical decomposition (NFD), combining marks dropped, then
+ * case-folded. "Ingénieurs/Ingénieures" becomes "ingenieurs/ingenieures", "ÉTATS" becomes
+ * "etats". Invalid UTF-8 yields an empty string rather than a partial match.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+declic_text_fold (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) stripped = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  stripped = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Accents are separate code points after NFD: dropping them leaves the base letter. */
+      if (g_unichar_ismark (c))
+        continue;
+      g_string_append_unichar (stripped, c);
+    }
+
+  return g_utf8_casefold (stripped->str, stripped->len);
+}
+
+/**
+ * declic_text_fold_words:
+ * @text: UTF-8 text
+ *
+ * Folds @text and splits it into words: runs of letters and digits. Slashes, hyphens,
+ * apostrophes and spaces all separate words, so "concepteurs/conceptrices" gives two words and
+ * "États-Unis" gives "etats" and "unis".
+ *
+ * Returns: (transfer full): a %NULL-terminated array of folded words, possibly empty
+ */
+char **
+declic_text_fold_words (const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  folded = declic_text_fold (text);
+  for (const char *p = folded;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          g_strv_builder_add (builder, word->str);
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * declic_text_words_match:
+ * @haystack_words: the folded words of the searched text
+ * @folded_haystack: the whole searched text, folded
+ * @folded_word: one folded query word
+ * @is_prefix: (out) (optional): set to %TRUE when @folded_word starts a word of the haystack
+ *
+ * Returns: %TRUE when @folded_word starts one of @haystack_words or occurs anywhere in
+ *   @folded_haystack
+ */
+gboolean
+declic_text_words_match (const char * const *haystack_words,
+                         const char         *folded_haystack,
+                         const char         *folded_word,
+                         gboolean           *is_prefix)
+{
+  g_return_val_if_fail (haystack_words != NULL, FALSE);
+  g_return_val_if_fail (folded_haystack != NULL, FALSE);
+  g_return_val_if_fail (folded_word != NULL, FALSE);
+
+  if (is_prefix != NULL)
+    *is_prefix = FALSE;
+
+  for (guint i = 0; haystack_words[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (haystack_words[i], folded_word))
+        {
+          if (is_prefix != NULL)
+            *is_prefix = TRUE;
+          return TRUE;
+        }
+    }
+
+  return strstr (folded_haystack, folded_word) != NULL;
+}
+
+/**
+ * declic_text_messages_are_french:
+ *
+ * Whether messages are shown in French: the first language of the LC_MESSAGES category
+ * (LANGUAGE, then LC_ALL, LC_MESSAGES, LANG) is French. Mirrors gettext, which ignores LANGUAGE
+ * when the messages locale is plain "C" or "POSIX", so that data shown next to translated
+ * strings is in the same language as they are.
+ *
+ * Returns: %TRUE for French
+ */
+gboolean
+declic_text_messages_are_french (void)
+{
+  const char * const *names;
+  const char *current = setlocale (LC_MESSAGES, NULL);
+
+  if (current != NULL && (strcmp (current, "C") == 0 || strcmp (current, "POSIX") == 0))
+    {
+      /* A program that never called setlocale () is in "C" too: gettext does not translate. */
+      return FALSE;
+    }
+
+  names = g_get_language_names_with_category ("LC_MESSAGES");
+  if (names == NULL || names[0] == NULL)
+    return FALSE;
+
+  return g_str_has_prefix (names[0], "fr") &&
+         (names[0][2] == '\0' || names[0][2] == '_' || names[0][2] == '.' || names[0][2] == '@');
+}

@@ -1,0 +1,167 @@
+/* declic-utils.c: small helpers shared by the core modules. */
+#define G_LOG_DOMAIN "declic-utils"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "declic-utils.h"
+
+/* Now, in UTC, to the second: "2026-11-22T14:03:07Z". */
+char *
+declic_utils_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/**
+ * declic_utils_parse_date:
+ * @text: exactly "YYYY-MM-DD"
+ * @date: (out caller-allocates) (optional): the date, when valid
+ *
+ * Stricter than g_date_set_parse(), which guesses at many formats: a draft stores ISO 8601 only.
+ */
+gboolean
+declic_utils_parse_date (const char *text,
+                         GDate      *date)
+{
+  guint year, month, day;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  year = (guint) g_ascii_strtoull (text, NULL, 10);
+  month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+  if (year < 1 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  if (date != NULL)
+    g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
+char *
+declic_utils_format_date (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+
+/**
+ * declic_utils_age_at:
+ *
+ * Whole years of age on @at. Someone born on 29 February turns a year older on 1 March in a
+ * common year, the usual reading of age in Canadian law: on 28 February they are not yet older.
+ */
+int
+declic_utils_age_at (const GDate *birth,
+                     const GDate *at)
+{
+  int age;
+  guint bm, bd, am, ad;
+
+  g_return_val_if_fail (birth != NULL && g_date_valid (birth), 0);
+  g_return_val_if_fail (at != NULL && g_date_valid (at), 0);
+
+  age = (int) g_date_get_year (at) - (int) g_date_get_year (birth);
+  bm = g_date_get_month (birth);
+  bd = g_date_get_day (birth);
+  am = g_date_get_month (at);
+  ad = g_date_get_day (at);
+
+  if (am < bm || (am == bm && ad < bd))
+    age--;
+  return age;
+}
+
+/**
+ * declic_utils_whole_months_between:
+ *
+ * Whole calendar months from @start to @end: 2024-01-31 → 2024-02-29 is 0 months (the 31st has
+ * not come round again), 2024-01-15 → 2024-02-15 is 1. Negative when @end is before @start.
+ */
+int
+declic_utils_whole_months_between (const GDate *start,
+                                   const GDate *end)
+{
+  int months;
+  guint end_day, start_day, end_month_days;
+
+  g_return_val_if_fail (start != NULL && g_date_valid (start), 0);
+  g_return_val_if_fail (end != NULL && g_date_valid (end), 0);
+
+  if (g_date_compare (end, start) < 0)
+    return -declic_utils_whole_months_between (end, start);
+
+  months = ((int) g_date_get_year (end) - (int) g_date_get_year (start)) * 12 +
+           ((int) g_date_get_month (end) - (int) g_date_get_month (start));
+  start_day = g_date_get_day (start);
+  end_day = g_date_get_day (end);
+  end_month_days = g_date_get_days_in_month (g_date_get_month (end), g_date_get_year (end));
+
+  /* A month is complete on the same day number, or on the last day of a shorter month. */
+  if (end_day < start_day && end_day < end_month_days)
+    months--;
+  return months;
+}
+
+/* 1-based line and column (in characters) of byte @offset, for error messages. */
+void
+declic_utils_offset_to_line_column (const char *data,
+                                    gsize       offset,
+                                    guint      *line,
+                                    guint      *column)
+{
+  guint l = 1, c = 1;
+
+  for (gsize i = 0; i < offset && data[i] != '\0'; i++)
+    {
+      if (data[i] == '\n')
+        {
+          l++;
+          c = 1;
+        }
+      else if (((guchar) data[i] & 0xC0) != 0x80)
+        c++;
+    }
+  *line = l;
+  *column = c;
+}
+
+/* Makes a rename in @path's folder durable: without it a power cut can undo the rename. */
+gboolean
+declic_utils_fsync_parent (const char  *path,
+                           GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s", g_strerror (saved));
+      return FALSE;
+    }
+  if (fsync (fd) != 0 && errno != EINVAL)
+    {
+      int saved = errno;
+      close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s", g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
