@@ -395,8 +395,8 @@ parse_json (const char  *data,
     }
   if (jerr != json_tokener_success)
     {
-      /* The tokener stops just past the offending character. */
-      declic_utils_offset_to_line_column (data, end > 0 ? end - 1 : 0, &line, &column);
+      /* The tokener stops at the offending character. */
+      declic_utils_offset_to_line_column (data, end, &line, &column);
       g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_SYNTAX,
                    _("The file is not valid JSON: %s at line %u, column %u"),
                    json_tokener_error_desc (jerr), line, column);
@@ -530,7 +530,7 @@ declic_draft_to_data (DeclicDraft *self,
   g_return_val_if_fail (DECLIC_IS_DRAFT (self), NULL);
 
   json = json_object_to_json_string_ext (declic_draft_get_root (self),
-                                         JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE);
+                                         JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
   data = g_strconcat (json, "\n", NULL);
   if (length != NULL)
     *length = strlen (data);
@@ -563,6 +563,8 @@ keep_backup (const char *path)
           return;
         }
     }
+  /* The backup is as private as the draft, whatever mode the old file had. */
+  g_chmod (link_tmp, 0600);
   if (g_rename (link_tmp, backup) != 0)
     {
       g_warning ("Could not keep a backup of %s: %s", path, g_strerror (errno));

@@ -240,10 +240,17 @@ lookup_container (DeclicDraft *self,
           /* Only a missing key, or a null one, is created; anything else is a caller's bug. */
           if (child != NULL && !json_object_is_type (child, json_type_null))
             return NULL;
-          if (step->key == NULL || !json_object_is_type (node, json_type_object))
-            return NULL;
           child = wanted == json_type_object ? json_object_new_object () : json_object_new_array ();
-          json_object_object_add (node, step->key, child);
+          if (step->key != NULL && json_object_is_type (node, json_type_object))
+            json_object_object_add (node, step->key, child);
+          else if (step->key == NULL && json_object_is_type (node, json_type_array) &&
+                   step->index == json_object_array_length (node))
+            json_object_array_add (node, child);  /* "list[n]" with n == length appends */
+          else
+            {
+              json_object_put (child);
+              return NULL;
+            }
         }
       node = child;
     }

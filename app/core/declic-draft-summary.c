@@ -1,0 +1,251 @@
+/* declic-draft-summary.c: the few fields a workspace list shows, cached by the store. */
+#define G_LOG_DOMAIN "declic-summary"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-c/json.h>
+
+#include "declic-draft.h"
+#include "declic-draft-summary.h"
+#include "declic-text.h"
+
+struct _DeclicDraftSummary
+{
+  GObject  parent_instance;
+  char    *path;
+  char    *id;
+  char    *client_label;
+  char    *given_names;
+  char    *family_names;
+  char    *updated;
+  char    *error;
+  char    *search_text;
+  gint64   mtime;
+  gint64   size;
+};
+
+G_DEFINE_FINAL_TYPE (DeclicDraftSummary, declic_draft_summary, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_ID,
+  PROP_CLIENT_LABEL,
+  PROP_TITLE,
+  PROP_UPDATED,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+declic_draft_summary_finalize (GObject *object)
+{
+  DeclicDraftSummary *self = DECLIC_DRAFT_SUMMARY (object);
+
+  g_free (self->path);
+  g_free (self->id);
+  g_free (self->client_label);
+  g_free (self->given_names);
+  g_free (self->family_names);
+  g_free (self->updated);
+  g_free (self->error);
+  g_free (self->search_text);
+
+  G_OBJECT_CLASS (declic_draft_summary_parent_class)->finalize (object);
+}
+
+static void
+declic_draft_summary_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  DeclicDraftSummary *self = DECLIC_DRAFT_SUMMARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_CLIENT_LABEL:
+      g_value_set_string (value, self->client_label);
+      break;
+    case PROP_TITLE:
+      g_value_take_string (value, declic_draft_summary_dup_title (self));
+      break;
+    case PROP_UPDATED:
+      g_value_set_string (value, self->updated);
+      break;
+    case PROP_ERROR:
+      g_value_set_string (value, self->error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+declic_draft_summary_class_init (DeclicDraftSummaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = declic_draft_summary_finalize;
+  object_class->get_property = declic_draft_summary_get_property;
+
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLIENT_LABEL] = g_param_spec_string ("client-label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UPDATED] = g_param_spec_string ("updated", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+declic_draft_summary_init (DeclicDraftSummary *self)
+{
+}
+
+static void
+update_search_text (DeclicDraftSummary *self)
+{
+  g_autofree char *joined = g_strjoin (" ",
+                                       self->client_label ? self->client_label : "",
+                                       self->given_names ? self->given_names : "",
+                                       self->family_names ? self->family_names : "",
+                                       NULL);
+  g_free (self->search_text);
+  self->search_text = declic_text_fold (joined);
+}
+
+DeclicDraftSummary *
+declic_draft_summary_new_for_draft (const char  *path,
+                                    DeclicDraft *draft,
+                                    gint64       mtime,
+                                    gint64       size)
+{
+  DeclicDraftSummary *self = g_object_new (DECLIC_TYPE_DRAFT_SUMMARY, NULL);
+
+  self->path = g_strdup (path);
+  self->id = g_strdup (declic_draft_get_id (draft));
+  self->client_label = g_strdup (declic_draft_get_client_label (draft));
+  self->given_names = g_strdup (declic_draft_get_string (draft, "personal.given_names"));
+  self->family_names = g_strdup (declic_draft_get_string (draft, "personal.family_names"));
+  self->updated = g_strdup (declic_draft_get_string (draft, "updated"));
+  self->mtime = mtime;
+  self->size = size;
+  update_search_text (self);
+  return self;
+}
+
+DeclicDraftSummary *
+declic_draft_summary_new_for_error (const char *path,
+                                    const char *error_message,
+                                    gint64      mtime,
+                                    gint64      size)
+{
+  DeclicDraftSummary *self = g_object_new (DECLIC_TYPE_DRAFT_SUMMARY, NULL);
+
+  self->path = g_strdup (path);
+  self->error = g_strdup (error_message);
+  self->mtime = mtime;
+  self->size = size;
+  update_search_text (self);
+  return self;
+}
+
+const char *declic_draft_summary_get_path (DeclicDraftSummary *self) { return self->path; }
+const char *declic_draft_summary_get_id (DeclicDraftSummary *self) { return self->id; }
+const char *declic_draft_summary_get_client_label (DeclicDraftSummary *self) { return self->client_label; }
+const char *declic_draft_summary_get_given_names (DeclicDraftSummary *self) { return self->given_names; }
+const char *declic_draft_summary_get_family_names (DeclicDraftSummary *self) { return self->family_names; }
+const char *declic_draft_summary_get_updated (DeclicDraftSummary *self) { return self->updated; }
+const char *declic_draft_summary_get_error (DeclicDraftSummary *self) { return self->error; }
+const char *declic_draft_summary_get_search_text (DeclicDraftSummary *self) { return self->search_text; }
+gint64 declic_draft_summary_get_mtime (DeclicDraftSummary *self) { return self->mtime; }
+gint64 declic_draft_summary_get_size (DeclicDraftSummary *self) { return self->size; }
+
+/**
+ * declic_draft_summary_dup_title:
+ *
+ * Returns: (transfer full): what a list row shows first: the client label, else the person's
+ *   names, else the file's name
+ */
+char *
+declic_draft_summary_dup_title (DeclicDraftSummary *self)
+{
+  g_return_val_if_fail (DECLIC_IS_DRAFT_SUMMARY (self), NULL);
+
+  if (self->client_label != NULL)
+    return g_strdup (self->client_label);
+  if (self->given_names != NULL && self->family_names != NULL)
+    return g_strdup_printf ("%s %s", self->given_names, self->family_names);
+  if (self->given_names != NULL || self->family_names != NULL)
+    return g_strdup (self->given_names != NULL ? self->given_names : self->family_names);
+  if (self->error != NULL)
+    return g_path_get_basename (self->path);
+  return g_strdup (_("New draft"));
+}
+
+static void
+add_string (json_object *obj,
+            const char  *key,
+            const char  *value)
+{
+  if (value != NULL)
+    json_object_object_add (obj, key, json_object_new_string (value));
+}
+
+static char *
+dup_string (json_object *obj,
+            const char  *key)
+{
+  json_object *value = json_object_object_get (obj, key);
+
+  return json_object_is_type (value, json_type_string) ? g_strdup (json_object_get_string (value)) : NULL;
+}
+
+json_object *
+declic_draft_summary_to_json (DeclicDraftSummary *self)
+{
+  json_object *obj = json_object_new_object ();
+
+  json_object_object_add (obj, "mtime", json_object_new_int64 (self->mtime));
+  json_object_object_add (obj, "size", json_object_new_int64 (self->size));
+  add_string (obj, "id", self->id);
+  add_string (obj, "client_label", self->client_label);
+  add_string (obj, "given_names", self->given_names);
+  add_string (obj, "family_names", self->family_names);
+  add_string (obj, "updated", self->updated);
+  add_string (obj, "error", self->error);
+  return obj;
+}
+
+DeclicDraftSummary *
+declic_draft_summary_new_from_json (const char  *path,
+                                    json_object *json)
+{
+  DeclicDraftSummary *self;
+
+  if (!json_object_is_type (json, json_type_object))
+    return NULL;
+
+  self = g_object_new (DECLIC_TYPE_DRAFT_SUMMARY, NULL);
+  self->path = g_strdup (path);
+  self->mtime = json_object_get_int64 (json_object_object_get (json, "mtime"));
+  self->size = json_object_get_int64 (json_object_object_get (json, "size"));
+  self->id = dup_string (json, "id");
+  self->client_label = dup_string (json, "client_label");
+  self->given_names = dup_string (json, "given_names");
+  self->family_names = dup_string (json, "family_names");
+  self->updated = dup_string (json, "updated");
+  self->error = dup_string (json, "error");
+  update_search_text (self);
+  return self;
+}

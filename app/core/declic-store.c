@@ -1,0 +1,740 @@
+/* declic-store.c: a workspace folder of drafts, listed fast and followed for outside changes. */
+#define G_LOG_DOMAIN "declic-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-c/json.h>
+#include <string.h>
+
+#include "declic-store.h"
+#include "declic-utils.h"
+
+#define INDEX_VERSION 1
+#define META_DIR      ".declic"
+#define TRASH_DIR     ".declic/trash"
+#define INDEX_FILE    ".declic/index.json"
+
+struct _DeclicStore
+{
+  GObject       parent_instance;
+  char         *folder;
+  GPtrArray    *items;     /* DeclicDraftSummary, in listing order */
+  GHashTable   *by_path;   /* path → DeclicDraftSummary (borrowed from items) */
+  GFileMonitor *monitor;
+  guint         save_index_id;
+};
+
+static void declic_store_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeclicStore, declic_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, declic_store_list_model_init))
+
+G_DEFINE_QUARK (declic-store-error-quark, declic_store_error)
+
+static GType
+declic_store_get_item_type (GListModel *model)
+{
+  return DECLIC_TYPE_DRAFT_SUMMARY;
+}
+
+static guint
+declic_store_get_n_items (GListModel *model)
+{
+  return DECLIC_STORE (model)->items->len;
+}
+
+static gpointer
+declic_store_get_item (GListModel *model,
+                       guint       position)
+{
+  DeclicStore *self = DECLIC_STORE (model);
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+declic_store_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = declic_store_get_item_type;
+  iface->get_n_items = declic_store_get_n_items;
+  iface->get_item = declic_store_get_item;
+}
+
+static gboolean write_index (DeclicStore *self, GError **error);
+
+static void
+declic_store_dispose (GObject *object)
+{
+  DeclicStore *self = DECLIC_STORE (object);
+
+  if (self->save_index_id != 0)
+    {
+      g_clear_handle_id (&self->save_index_id, g_source_remove);
+      write_index (self, NULL);
+    }
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+
+  G_OBJECT_CLASS (declic_store_parent_class)->dispose (object);
+}
+
+static void
+declic_store_finalize (GObject *object)
+{
+  DeclicStore *self = DECLIC_STORE (object);
+
+  g_hash_table_unref (self->by_path);
+  g_ptr_array_unref (self->items);
+  g_free (self->folder);
+
+  G_OBJECT_CLASS (declic_store_parent_class)->finalize (object);
+}
+
+static void
+declic_store_class_init (DeclicStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = declic_store_dispose;
+  object_class->finalize = declic_store_finalize;
+}
+
+static void
+declic_store_init (DeclicStore *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_path = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/**
+ * declic_store_get_default_folder:
+ *
+ * Returns: (transfer full): the workspace used when none is chosen: "$XDG_DATA_HOME/declic/drafts"
+ */
+char *
+declic_store_get_default_folder (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "declic", "drafts", NULL);
+}
+
+DeclicStore *
+declic_store_new (const char *folder)
+{
+  DeclicStore *self;
+
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  self = g_object_new (DECLIC_TYPE_STORE, NULL);
+  self->folder = g_strdup (folder);
+  return self;
+}
+
+const char *
+declic_store_get_folder (DeclicStore *self)
+{
+  g_return_val_if_fail (DECLIC_IS_STORE (self), NULL);
+
+  return self->folder;
+}
+
+gboolean
+declic_store_is_draft_file_name (const char *name)
+{
+  return name != NULL && name[0] != '.' && g_str_has_suffix (name, ".json");
+}
+
+char *
+declic_store_path_for_id (DeclicStore *self,
+                          const char  *id)
+{
+  g_autofree char *name = g_strconcat (id, ".json", NULL);
+
+  return g_build_filename (self->folder, name, NULL);
+}
+
+static gboolean
+ensure_private_folder (const char  *folder,
+                       GError     **error)
+{
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, DECLIC_STORE_ERROR, DECLIC_STORE_ERROR_FOLDER,
+                   _("Could not create the workspace folder %s: %s"), folder, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the summary of one file, from the index when its size and time match. */
+static DeclicDraftSummary *
+summarize_file (const char  *path,
+                json_object *index_entries,
+                const char  *name,
+                gboolean    *parsed)
+{
+  GStatBuf st;
+  gint64 mtime;
+  json_object *cached;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeclicDraft) draft = NULL;
+
+  *parsed = FALSE;
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return NULL;
+  mtime = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+
+  cached = index_entries != NULL ? json_object_object_get (index_entries, name) : NULL;
+  if (cached != NULL &&
+      json_object_get_int64 (json_object_object_get (cached, "mtime")) == mtime &&
+      json_object_get_int64 (json_object_object_get (cached, "size")) == (gint64) st.st_size)
+    {
+      DeclicDraftSummary *summary = declic_draft_summary_new_from_json (path, cached);
+      if (summary != NULL)
+        return summary;
+    }
+
+  *parsed = TRUE;
+  draft = declic_draft_new_from_file (path, &error);
+  if (draft == NULL)
+    return declic_draft_summary_new_for_error (path, error->message, mtime, st.st_size);
+  return declic_draft_summary_new_for_draft (path, draft, mtime, st.st_size);
+}
+
+static json_object *
+read_index (const char *folder)
+{
+  g_autofree char *path = g_build_filename (folder, INDEX_FILE, NULL);
+  json_object *root = json_object_from_file (path);
+  json_object *entries;
+
+  if (root == NULL)
+    return NULL;
+  if (json_object_get_int (json_object_object_get (root, "version")) != INDEX_VERSION ||
+      !json_object_object_get_ex (root, "entries", &entries) ||
+      !json_object_is_type (entries, json_type_object))
+    {
+      json_object_put (root);
+      return NULL;
+    }
+  return root;
+}
+
+static gboolean
+write_index (DeclicStore  *self,
+             GError      **error)
+{
+  g_autofree char *meta = g_build_filename (self->folder, META_DIR, NULL);
+  g_autofree char *path = g_build_filename (self->folder, INDEX_FILE, NULL);
+  json_object *root = json_object_new_object ();
+  json_object *entries = json_object_new_object ();
+  const char *text;
+  gboolean ok;
+
+  json_object_object_add (root, "version", json_object_new_int (INDEX_VERSION));
+  json_object_object_add (root, "entries", entries);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      DeclicDraftSummary *summary = g_ptr_array_index (self->items, i);
+      g_autofree char *name = g_path_get_basename (declic_draft_summary_get_path (summary));
+      json_object_object_add (entries, name, declic_draft_summary_to_json (summary));
+    }
+
+  text = json_object_to_json_string_ext (root, JSON_C_TO_STRING_PLAIN);
+  /* The index holds names: as private as the drafts themselves. */
+  ok = ensure_private_folder (meta, error) &&
+       g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  json_object_put (root);
+  return ok;
+}
+
+static gboolean
+save_index_cb (gpointer user_data)
+{
+  DeclicStore *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->save_index_id = 0;
+  if (!write_index (self, &error))
+    g_warning ("Could not write the workspace index: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_index_save (DeclicStore *self)
+{
+  if (self->save_index_id == 0)
+    self->save_index_id = g_timeout_add_seconds (2, save_index_cb, self);
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  /* g_ptr_array_sort passes pointers to the elements. */
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The scan, safe to run on a worker thread: it only touches the file system and new objects. */
+static GPtrArray *
+scan_folder (const char    *folder,
+             gboolean      *index_dirty,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  json_object *index = NULL;
+  json_object *entries = NULL;
+  const char *name;
+  guint n_from_index = 0;
+
+  if (!ensure_private_folder (folder, error))
+    return NULL;
+
+  dir = g_dir_open (folder, 0, error);
+  if (dir == NULL)
+    return NULL;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (declic_store_is_draft_file_name (name))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  index = read_index (folder);
+  if (index != NULL)
+    entries = json_object_object_get (index, "entries");
+
+  *index_dirty = FALSE;
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (folder, file, NULL);
+      gboolean parsed;
+      DeclicDraftSummary *summary;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          json_object_put (index);
+          return NULL;
+        }
+
+      summary = summarize_file (path, entries, file, &parsed);
+      if (summary == NULL)
+        continue;
+      if (parsed)
+        *index_dirty = TRUE;
+      else
+        n_from_index++;
+      g_ptr_array_add (items, summary);
+    }
+
+  /* Entries for files that are gone also make the index stale. */
+  if (entries != NULL && n_from_index != (guint) json_object_object_length (entries))
+    *index_dirty = TRUE;
+
+  json_object_put (index);
+  return g_steal_pointer (&items);
+}
+
+static void start_monitor (DeclicStore *self);
+
+static void
+replace_items (DeclicStore *self,
+               GPtrArray   *items,
+               gboolean     index_dirty)
+{
+  guint removed = self->items->len;
+
+  g_hash_table_remove_all (self->by_path);
+  g_ptr_array_set_size (self->items, 0);
+  for (guint i = 0; i < items->len; i++)
+    {
+      DeclicDraftSummary *summary = g_ptr_array_index (items, i);
+      g_ptr_array_add (self->items, g_object_ref (summary));
+      g_hash_table_insert (self->by_path, (gpointer) declic_draft_summary_get_path (summary), summary);
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
+
+  if (index_dirty)
+    {
+      g_autoptr(GError) error = NULL;
+      if (!write_index (self, &error))
+        g_warning ("Could not write the workspace index: %s", error->message);
+    }
+  start_monitor (self);
+}
+
+/**
+ * declic_store_load:
+ *
+ * Lists the folder (creating it, private, when absent) and starts following it. Blocks: the
+ * GUI uses declic_store_load_async().
+ */
+gboolean
+declic_store_load (DeclicStore   *self,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  gboolean index_dirty = FALSE;
+
+  g_return_val_if_fail (DECLIC_IS_STORE (self), FALSE);
+
+  items = scan_folder (self->folder, &index_dirty, cancellable, error);
+  if (items == NULL)
+    return FALSE;
+  replace_items (self, items, index_dirty);
+  return TRUE;
+}
+
+typedef struct
+{
+  GPtrArray *items;
+  gboolean   index_dirty;
+} ScanResult;
+
+static void
+scan_result_free (ScanResult *result)
+{
+  g_clear_pointer (&result->items, g_ptr_array_unref);
+  g_free (result);
+}
+
+static void
+scan_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const char *folder = task_data;
+  ScanResult *result = g_new0 (ScanResult, 1);
+  GError *error = NULL;
+
+  result->items = scan_folder (folder, &result->index_dirty, cancellable, &error);
+  if (result->items == NULL)
+    {
+      scan_result_free (result);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) scan_result_free);
+}
+
+void
+declic_store_load_async (DeclicStore         *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DECLIC_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, declic_store_load_async);
+  g_task_set_task_data (task, g_strdup (self->folder), g_free);
+  g_task_run_in_thread (task, scan_in_thread);
+}
+
+gboolean
+declic_store_load_finish (DeclicStore   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  ScanResult *scan;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  scan = g_task_propagate_pointer (G_TASK (result), error);
+  if (scan == NULL)
+    return FALSE;
+  replace_items (self, scan->items, scan->index_dirty);
+  scan_result_free (scan);
+  return TRUE;
+}
+
+static gint
+find_position (DeclicStore        *self,
+               DeclicDraftSummary *summary)
+{
+  guint position;
+
+  if (summary != NULL && g_ptr_array_find (self->items, summary, &position))
+    return (gint) position;
+  return -1;
+}
+
+/* Brings the list in step with one file: added, changed or gone. */
+static void
+refresh_path (DeclicStore *self,
+              const char  *path)
+{
+  DeclicDraftSummary *old = g_hash_table_lookup (self->by_path, path);
+  gint position = find_position (self, old);
+  g_autofree char *name = g_path_get_basename (path);
+  DeclicDraftSummary *fresh;
+  gboolean parsed;
+  GStatBuf st;
+
+  if (old != NULL && g_stat (path, &st) == 0 &&
+      (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000 == declic_draft_summary_get_mtime (old) &&
+      (gint64) st.st_size == declic_draft_summary_get_size (old))
+    return;
+
+  fresh = summarize_file (path, NULL, name, &parsed);
+
+  if (position >= 0)
+    {
+      g_hash_table_remove (self->by_path, path);
+      if (fresh != NULL)
+        {
+          g_ptr_array_index (self->items, position) = fresh;
+          g_hash_table_insert (self->by_path, (gpointer) declic_draft_summary_get_path (fresh), fresh);
+          g_object_unref (old);
+          g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+        }
+      else
+        {
+          g_ptr_array_remove_index (self->items, position);
+          g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+        }
+    }
+  else if (fresh != NULL)
+    {
+      g_ptr_array_add (self->items, fresh);
+      g_hash_table_insert (self->by_path, (gpointer) declic_draft_summary_get_path (fresh), fresh);
+      g_list_model_items_changed (G_LIST_MODEL (self), self->items->len - 1, 0, 1);
+    }
+  else
+    return;
+
+  schedule_index_save (self);
+}
+
+static void
+refresh_file (DeclicStore *self,
+              GFile       *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (file == NULL)
+    return;
+  name = g_file_get_basename (file);
+  if (!declic_store_is_draft_file_name (name))
+    return;
+  path = g_build_filename (self->folder, name, NULL);
+  refresh_path (self, path);
+}
+
+static void
+on_monitor_changed (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    gpointer           user_data)
+{
+  DeclicStore *self = user_data;
+
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+      refresh_file (self, file);
+      break;
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      refresh_file (self, file);
+      refresh_file (self, other_file);
+      break;
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    default:
+      break;
+    }
+}
+
+static void
+start_monitor (DeclicStore *self)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->monitor != NULL)
+    return;
+
+  folder = g_file_new_for_path (self->folder);
+  self->monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_warning ("Changes made to %s by other programs will not show: %s", self->folder, error->message);
+      return;
+    }
+  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_monitor_changed), self, 0);
+}
+
+DeclicDraftSummary *
+declic_store_find (DeclicStore *self,
+                   const char  *path)
+{
+  g_return_val_if_fail (DECLIC_IS_STORE (self), NULL);
+
+  return g_hash_table_lookup (self->by_path, path);
+}
+
+DeclicDraft *
+declic_store_open_draft (DeclicStore  *self,
+                         const char   *path,
+                         GError      **error)
+{
+  g_return_val_if_fail (DECLIC_IS_STORE (self), NULL);
+
+  return declic_draft_new_from_file (path, error);
+}
+
+gboolean
+declic_store_save_draft (DeclicStore  *self,
+                         DeclicDraft  *draft,
+                         GError      **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (DECLIC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DECLIC_IS_DRAFT (draft), FALSE);
+
+  if (!ensure_private_folder (self->folder, error))
+    return FALSE;
+  path = declic_store_path_for_id (self, declic_draft_get_id (draft));
+  if (!declic_draft_save_to_file (draft, path, error))
+    return FALSE;
+
+  /* Show the change now rather than when the file monitor reports it. */
+  refresh_path (self, path);
+  return TRUE;
+}
+
+DeclicDraft *
+declic_store_create_draft (DeclicStore  *self,
+                           GError      **error)
+{
+  g_autoptr(DeclicDraft) draft = declic_draft_new ();
+
+  g_return_val_if_fail (DECLIC_IS_STORE (self), NULL);
+
+  if (!declic_store_save_draft (self, draft, error))
+    return NULL;
+  return g_steal_pointer (&draft);
+}
+
+/**
+ * declic_store_import_draft:
+ *
+ * Copies a draft file into the workspace after checking it. A draft whose id is already in the
+ * workspace is imported as a copy with a new id, so that nothing is overwritten.
+ */
+DeclicDraft *
+declic_store_import_draft (DeclicStore  *self,
+                           const char   *source_path,
+                           GError      **error)
+{
+  g_autoptr(DeclicDraft) draft = NULL;
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (DECLIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (source_path != NULL, NULL);
+
+  draft = declic_draft_new_from_file (source_path, error);
+  if (draft == NULL)
+    return NULL;
+
+  target = declic_store_path_for_id (self, declic_draft_get_id (draft));
+  if (g_file_test (target, G_FILE_TEST_EXISTS))
+    {
+      DeclicDraft *copy = declic_draft_duplicate (draft);
+      g_object_unref (draft);
+      draft = copy;
+    }
+
+  if (!declic_store_save_draft (self, draft, error))
+    return NULL;
+  return g_steal_pointer (&draft);
+}
+
+/**
+ * declic_store_trash_draft:
+ *
+ * Moves a draft (and its backup) into the workspace's private trash, so that deleting can be
+ * undone with declic_store_restore_draft().
+ *
+ * Returns: (transfer full) (nullable): where the draft went
+ */
+char *
+declic_store_trash_draft (DeclicStore  *self,
+                          const char   *path,
+                          GError      **error)
+{
+  g_autofree char *trash = g_build_filename (self->folder, TRASH_DIR, NULL);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *target = g_build_filename (trash, name, NULL);
+  g_autofree char *backup = g_strconcat (path, ".bak", NULL);
+  g_autofree char *backup_target = g_strconcat (target, ".bak", NULL);
+
+  g_return_val_if_fail (DECLIC_IS_STORE (self), NULL);
+
+  if (!ensure_private_folder (trash, error))
+    return NULL;
+  if (g_rename (path, target) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, DECLIC_STORE_ERROR, DECLIC_STORE_ERROR_NOT_FOUND,
+                   _("Could not delete %s: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+  g_rename (backup, backup_target);
+  refresh_path (self, path);
+  return g_steal_pointer (&target);
+}
+
+gboolean
+declic_store_restore_draft (DeclicStore  *self,
+                            const char   *trashed_path,
+                            GError      **error)
+{
+  g_autofree char *name = g_path_get_basename (trashed_path);
+  g_autofree char *target = g_build_filename (self->folder, name, NULL);
+  g_autofree char *backup = g_strconcat (trashed_path, ".bak", NULL);
+  g_autofree char *backup_target = g_strconcat (target, ".bak", NULL);
+
+  g_return_val_if_fail (DECLIC_IS_STORE (self), FALSE);
+
+  if (g_file_test (target, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, DECLIC_STORE_ERROR, DECLIC_STORE_ERROR_FOLDER,
+                   _("Could not restore the draft: %s already exists"), target);
+      return FALSE;
+    }
+  if (g_rename (trashed_path, target) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, DECLIC_STORE_ERROR, DECLIC_STORE_ERROR_NOT_FOUND,
+                   _("Could not restore the draft: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  g_rename (backup, backup_target);
+  refresh_path (self, target);
+  return TRUE;
+}

@@ -1,0 +1,72 @@
+/* declic-store.h: a workspace, a folder of drafts.
+ *
+ * The store is a GListModel of DeclicDraftSummary, one per "*.json" file of the folder. It keeps
+ * an index of summaries (".declic/index.json", keyed by file name, size and modification time)
+ * so that a workspace of thousands of drafts lists without parsing them, and it follows files
+ * that another program adds, changes or removes.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "declic-draft.h"
+#include "declic-draft-summary.h"
+
+G_BEGIN_DECLS
+
+#define DECLIC_STORE_ERROR (declic_store_error_quark ())
+
+typedef enum
+{
+  DECLIC_STORE_ERROR_FOLDER,
+  DECLIC_STORE_ERROR_NOT_FOUND,
+  DECLIC_STORE_ERROR_UNREADABLE,
+} DeclicStoreError;
+
+#define DECLIC_TYPE_STORE (declic_store_get_type ())
+G_DECLARE_FINAL_TYPE (DeclicStore, declic_store, DECLIC, STORE, GObject)
+
+GQuark       declic_store_error_quark        (void);
+char        *declic_store_get_default_folder (void);
+
+DeclicStore *declic_store_new                (const char          *folder);
+const char  *declic_store_get_folder         (DeclicStore         *self);
+
+gboolean     declic_store_load               (DeclicStore         *self,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+void         declic_store_load_async         (DeclicStore         *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean     declic_store_load_finish        (DeclicStore         *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+char        *declic_store_path_for_id        (DeclicStore         *self,
+                                              const char          *id);
+DeclicDraftSummary *declic_store_find        (DeclicStore         *self,
+                                              const char          *path);
+
+DeclicDraft *declic_store_open_draft         (DeclicStore         *self,
+                                              const char          *path,
+                                              GError             **error);
+gboolean     declic_store_save_draft         (DeclicStore         *self,
+                                              DeclicDraft         *draft,
+                                              GError             **error);
+DeclicDraft *declic_store_create_draft       (DeclicStore         *self,
+                                              GError             **error);
+DeclicDraft *declic_store_import_draft       (DeclicStore         *self,
+                                              const char          *source_path,
+                                              GError             **error);
+char        *declic_store_trash_draft        (DeclicStore         *self,
+                                              const char          *path,
+                                              GError             **error);
+gboolean     declic_store_restore_draft      (DeclicStore         *self,
+                                              const char          *trashed_path,
+                                              GError             **error);
+
+/* Whether @path names a draft file of a workspace (not a backup, temporary or hidden file). */
+gboolean     declic_store_is_draft_file_name (const char          *name);
+
+G_END_DECLS

@@ -1,0 +1,241 @@
+/* test-store.c: a workspace folder — listing, the index, outside changes, trash, import. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "declic-store.h"
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("declic-store-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_unlink (child);
+      g_object_unref (info);
+    }
+  g_rmdir (path);
+}
+
+static DeclicDraftSummary *
+find_by_label (DeclicStore *store,
+               const char  *label)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(DeclicDraftSummary) summary = g_list_model_get_item (G_LIST_MODEL (store), i);
+      if (g_strcmp0 (declic_draft_summary_get_client_label (summary), label) == 0)
+        return summary;
+    }
+  return NULL;
+}
+
+/* Runs the main loop until @store has @n items or five seconds pass. */
+static void
+wait_for_n_items (DeclicStore *store,
+                  guint        n)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_list_model_get_n_items (G_LIST_MODEL (store)) != n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n);
+}
+
+static void
+test_create_list_private (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *folder = g_build_filename (dir, "workspace", NULL);
+  g_autoptr(DeclicStore) store = declic_store_new (folder);
+  g_autoptr(DeclicStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *index = g_build_filename (folder, ".declic", "index.json", NULL);
+  GStatBuf st;
+
+  g_assert_true (declic_store_load (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(DeclicDraft) draft = declic_store_create_draft (store, &error);
+      g_autofree char *label = g_strdup_printf ("Client %u", i);
+      g_assert_no_error (error);
+      declic_draft_set_string (draft, "client_label", label);
+      declic_draft_set_string (draft, "personal.family_names", "Côté");
+      g_assert_true (declic_store_save_draft (store, draft, &error));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
+  g_assert_nonnull (find_by_label (store, "Client 1"));
+  g_assert_cmpstr (declic_draft_summary_get_family_names (find_by_label (store, "Client 1")), ==, "Côté");
+  g_assert_nonnull (strstr (declic_draft_summary_get_search_text (find_by_label (store, "Client 2")), "cote"));
+
+  /* A fresh store lists the same drafts; the index it reads is private. */
+  g_clear_object (&store);
+  g_assert_cmpint (g_stat (index, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  again = declic_store_new (folder);
+  g_assert_true (declic_store_load (again, NULL, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 3);
+  g_assert_cmpstr (declic_draft_summary_get_family_names (find_by_label (again, "Client 0")), ==, "Côté");
+
+  remove_tree (dir);
+}
+
+/* A stale index entry is not trusted: a file changed behind the store's back is read again. */
+static void
+test_index_stale (void)
+{
+  g_autofree char *folder = make_temp_dir ();
+  g_autoptr(DeclicStore) store = declic_store_new (folder);
+  g_autoptr(DeclicStore) again = NULL;
+  g_autoptr(DeclicDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_true (declic_store_load (store, NULL, &error));
+  draft = declic_store_create_draft (store, &error);
+  declic_draft_set_string (draft, "client_label", "Avant");
+  g_assert_true (declic_store_save_draft (store, draft, &error));
+  g_clear_object (&store);
+
+  path = g_build_filename (folder, declic_draft_get_id (draft), NULL);
+  g_free (path);
+  path = g_strconcat (folder, "/", declic_draft_get_id (draft), ".json", NULL);
+  declic_draft_set_string (draft, "client_label", "Après, plus long");
+  g_assert_true (declic_draft_save_to_file (draft, path, &error));
+
+  again = declic_store_new (folder);
+  g_assert_true (declic_store_load (again, NULL, &error));
+  g_assert_nonnull (find_by_label (again, "Après, plus long"));
+  g_assert_null (find_by_label (again, "Avant"));
+
+  remove_tree (folder);
+}
+
+static void
+test_bad_file_listed_untouched (void)
+{
+  g_autofree char *folder = make_temp_dir ();
+  g_autofree char *bad = g_build_filename (folder, "broken.json", NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(DeclicStore) store = declic_store_new (folder);
+  g_autoptr(DeclicDraftSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *contents = "{\"schema_version\": \"1.0\", \"id\": ";
+
+  g_assert_true (g_file_set_contents (bad, contents, -1, NULL));
+  g_assert_true (declic_store_load (store, NULL, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  summary = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  g_assert_nonnull (declic_draft_summary_get_error (summary));
+  g_assert_null (declic_store_open_draft (store, bad, &error));
+  g_assert_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_SYNTAX);
+
+  g_assert_true (g_file_get_contents (bad, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, contents);
+
+  remove_tree (folder);
+}
+
+/* Files added, changed and removed by another program show in the list. */
+static void
+test_outside_changes (void)
+{
+  g_autofree char *folder = make_temp_dir ();
+  g_autoptr(DeclicStore) store = declic_store_new (folder);
+  g_autoptr(DeclicDraft) outside = declic_draft_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gint64 deadline;
+
+  g_assert_true (declic_store_load (store, NULL, &error));
+
+  path = g_strconcat (folder, "/", declic_draft_get_id (outside), ".json", NULL);
+  declic_draft_set_string (outside, "client_label", "Ajouté dehors");
+  g_assert_true (declic_draft_save_to_file (outside, path, &error));
+  wait_for_n_items (store, 1);
+  g_assert_nonnull (find_by_label (store, "Ajouté dehors"));
+
+  declic_draft_set_string (outside, "client_label", "Changé dehors");
+  g_assert_true (declic_draft_save_to_file (outside, path, &error));
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (find_by_label (store, "Changé dehors") == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_nonnull (find_by_label (store, "Changé dehors"));
+
+  g_unlink (path);
+  wait_for_n_items (store, 0);
+
+  remove_tree (folder);
+}
+
+static void
+test_trash_restore_import (void)
+{
+  g_autofree char *folder = make_temp_dir ();
+  g_autoptr(DeclicStore) store = declic_store_new (folder);
+  g_autoptr(DeclicDraft) draft = NULL;
+  g_autoptr(DeclicDraft) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *trashed = NULL;
+
+  g_assert_true (declic_store_load (store, NULL, &error));
+  draft = declic_store_create_draft (store, &error);
+  path = declic_store_path_for_id (store, declic_draft_get_id (draft));
+
+  trashed = declic_store_trash_draft (store, path, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+
+  g_assert_true (declic_store_restore_draft (store, trashed, &error));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+
+  /* Importing a draft whose id is already here makes a copy with a new id. */
+  imported = declic_store_import_draft (store, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (declic_draft_get_id (imported), !=, declic_draft_get_id (draft));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+
+  remove_tree (folder);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/create-list-private", test_create_list_private);
+  g_test_add_func ("/store/index-stale", test_index_stale);
+  g_test_add_func ("/store/bad-file-listed-untouched", test_bad_file_listed_untouched);
+  g_test_add_func ("/store/outside-changes", test_outside_changes);
+  g_test_add_func ("/store/trash-restore-import", test_trash_restore_import);
+
+  return g_test_run ();
+}
