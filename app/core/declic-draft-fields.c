@@ -340,9 +340,10 @@ build_table (void)
       for (guint f = 0; f < G_N_ELEMENTS (language_fields); f++)
         {
           DeclicFieldSpec spec = language_fields[f];
+          g_autofree char *pattern = g_strconcat (language_blocks[b].prefix, spec.pattern, NULL);
 
-          /* Built once for the life of the process: the strings are never freed. */
-          spec.pattern = g_intern_string (g_strconcat (language_blocks[b].prefix, spec.pattern, NULL));
+          /* Interned: the table lives as long as the process. */
+          spec.pattern = g_intern_string (pattern);
           spec.section = language_blocks[b].section;
           if (f == 0)
             spec.label = language_blocks[b].label;
