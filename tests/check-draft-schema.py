@@ -34,7 +34,8 @@ for line in open(f"{fixtures}/bad/expected.tsv", encoding="utf-8"):
     if line.startswith("#"):
         continue
     name, code, _ = line.rstrip("\n").split("\t")
-    if code not in ("TYPE", "VALUE") or name == "updated-not-datetime.json":
+    # JSON Schema cannot express "finite numbers only", nor the loader's date-time parsing.
+    if code not in ("TYPE", "VALUE") or name in ("updated-not-datetime.json", "nan.json"):
         continue
     with open(f"{fixtures}/bad/{name}", encoding="utf-8") as f:
         data = json.load(f)

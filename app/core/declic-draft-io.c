@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-c/json.h>
+#include <math.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -273,6 +274,45 @@ check_node (Walk         *walk,
   return check_children (walk, node, error);
 }
 
+/* json-c reads NaN and Infinity, which JSON does not have and no field can hold: refuse them
+ * anywhere, unknown fields included, so that every loaded draft saves as valid JSON. */
+static gboolean
+check_finite (json_object  *node,
+              GString      *path,
+              GError      **error)
+{
+  gsize len = path->len;
+
+  if (json_object_is_type (node, json_type_double) && !isfinite (json_object_get_double (node)))
+    {
+      g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_VALUE,
+                   _("%s: “%s” is not a number JSON allows"),
+                   path->len > 0 ? path->str : "/", json_object_to_json_string (node));
+      return FALSE;
+    }
+  if (json_object_is_type (node, json_type_object))
+    {
+      json_object_object_foreach (node, key, child)
+        {
+          g_string_append_printf (path, "%s%s", len > 0 ? "." : "", key);
+          if (!check_finite (child, path, error))
+            return FALSE;
+          g_string_truncate (path, len);
+        }
+    }
+  else if (json_object_is_type (node, json_type_array))
+    {
+      for (gsize i = 0; i < json_object_array_length (node); i++)
+        {
+          g_string_append_printf (path, "[%" G_GSIZE_FORMAT "]", i);
+          if (!check_finite (json_object_array_get_idx (node, i), path, error))
+            return FALSE;
+          g_string_truncate (path, len);
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 check_version (json_object  *root,
                GError      **error)
@@ -290,7 +330,7 @@ check_version (json_object  *root,
     }
   text = json_object_is_type (version, json_type_string) ? json_object_get_string (version) : "";
   major = g_ascii_strtoull (text, &end, 10);
-  if (end == text || (*end != '.' && *end != '\0'))
+  if (end == text || (*end != '.' && *end != '\0') || (*end == '.' && !g_ascii_isdigit (end[1])))
     {
       g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_VERSION,
                    _("schema_version: “%s” is not a version number such as “1.0”"),
@@ -330,6 +370,12 @@ check_draft (json_object  *root,
     }
 
   if (!check_version (root, error))
+    return FALSE;
+
+  walk.path = g_string_new (NULL);
+  ok = check_finite (root, walk.path, error);
+  g_string_free (walk.path, TRUE);
+  if (!ok)
     return FALSE;
 
   walk.path = g_string_new (NULL);
