@@ -980,6 +980,19 @@ result_is_expired (Checker     *c,
   return g_date_compare (&c->ref, end) >= 0;
 }
 
+/* The tables stop at 10 ("10 or more") and give 0 below 4, so 11 next to a converted 10, or 3
+ * next to a converted 0, say the same thing. */
+static gboolean
+level_agrees (guint level,
+              guint converted)
+{
+  if (converted == DECLIC_LANGUAGE_LEVEL_HIGHEST)
+    return level >= DECLIC_LANGUAGE_LEVEL_HIGHEST;
+  if (converted == DECLIC_LANGUAGE_LEVEL_BELOW_LOWEST)
+    return level < 4;
+  return level == converted;
+}
+
 static void
 check_skill (Checker     *c,
              const Scope *result,
@@ -1051,7 +1064,7 @@ check_skill (Checker     *c,
                     test_label, label_of (result, skill));
           return;
         }
-      if (has_level && (guint) level != converted)
+      if (has_level && !level_agrees ((guint) level, converted))
         report (c, &s, "level", "override", DECLIC_SEVERITY_INFO,
                 _("The “%s” level %g was entered by hand, while the conversion table gives %u for a score of %g (override): make sure it is the level on the results."),
                 label_of (result, skill), level, converted, score);
@@ -1333,23 +1346,34 @@ check_diploma (Checker     *c,
 
   if (get_number (s->obj, "official_length", &length))
     {
+      /* No unit: years, the unit a diploma's length is usually given in. */
       const char *unit = get_text (s->obj, "official_length_unit");
-      gboolean short_program = FALSE;
 
-      if (g_strcmp0 (unit, "years") == 0)
-        short_program = length < 1;
-      else if (g_strcmp0 (unit, "months") == 0)
-        short_program = length < 12;
-      else if (g_strcmp0 (unit, "hours") == 0)
-        /* A Québec vocational diploma (DEP) of 600 to 899 hours has its own level in the grid. */
-        short_program = length < 900 &&
-                        !(g_strcmp0 (level, "secondary_vocational_600") == 0 && length >= 600 &&
-                          get_answer (s->obj, "quebec_diploma") == ANSWER_YES);
+      if (unit == NULL || g_str_equal (unit, "years"))
+        {
+          if (length < 1)
+            report (c, s, "official_length", "does_not_count", DECLIC_SEVERITY_WARNING,
+                    _("The program’s official length is %g years: a diploma counts only if it sanctions at least one year of full-time study, so this one may not count."),
+                    length);
+        }
+      else if (g_str_equal (unit, "months"))
+        {
+          if (length < 12)
+            report (c, s, "official_length", "does_not_count", DECLIC_SEVERITY_WARNING,
+                    _("The program’s official length is %g months: a diploma counts only if it sanctions at least one year (12 months) of full-time study, so this one may not count."),
+                    length);
+        }
+      else if (g_str_equal (unit, "hours"))
+        {
+          /* A Québec vocational diploma (DEP) of 600 to 899 hours has its own level in the grid. */
+          gboolean quebec_dep = g_strcmp0 (level, "secondary_vocational_600") == 0 && length >= 600 &&
+                                get_answer (s->obj, "quebec_diploma") == ANSWER_YES;
 
-      if (short_program)
-        report (c, s, "official_length", "does_not_count", DECLIC_SEVERITY_WARNING,
-                _("The program’s official length is %g %s: a diploma counts only if it sanctions at least one year of full-time study (900 hours), so this one may not count."),
-                length, declic_enum_choice_get_label ("education[].official_length_unit", unit));
+          if (length < 900 && !quebec_dep)
+            report (c, s, "official_length", "does_not_count", DECLIC_SEVERITY_WARNING,
+                    _("The program’s official length is %g hours: a diploma counts only if it sanctions at least one year of full-time study (900 hours), so this one may not count."),
+                    length);
+        }
     }
 }
 
@@ -1448,12 +1472,14 @@ check_period (Checker     *c,
                 date_text (&end).text, c->ref_text.text);
     }
 
-  /* One-day periods are allowed: dates are inclusive, so start == end is a day. */
+  /* One-day periods are allowed: dates are inclusive, so start == end is a day. An ongoing
+   * period starting after the reference date was reported above as starting in the future. */
   if (has_start && has_end && g_date_compare (&end, &start) < 0)
     {
-      report (c, s, ongoing == ANSWER_YES ? "start_date" : "end_date", "before_start", DECLIC_SEVERITY_ERROR,
-              _("The period ends (%s) before it starts (%s): check both dates."),
-              date_text (&end).text, date_text (&start).text);
+      if (ongoing != ANSWER_YES)
+        report (c, s, "end_date", "before_start", DECLIC_SEVERITY_ERROR,
+                _("The period ends (%s) before it starts (%s): check both dates."),
+                date_text (&end).text, date_text (&start).text);
       has_end = FALSE;
     }
 
