@@ -1,0 +1,308 @@
+/* declic-sync-meta.c: the local record of a draft's last upload, kept outside the draft. */
+#define G_LOG_DOMAIN "declic-sync-meta"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-c/json.h>
+#include <string.h>
+
+#include "declic-sync-meta.h"
+
+#define SYNC_DIR       ".declic/sync"
+#define FORMAT_VERSION 1
+/* A record is a few hundred bytes: anything much larger is not ours. */
+#define MAX_FILE_SIZE  (64 * 1024)
+#define MAX_ID_LENGTH  128
+
+struct _DeclicSyncMeta
+{
+  gatomicrefcount  ref_count;
+  char            *server_url;
+  char            *remote_path;
+  char            *etag;
+  GDateTime       *uploaded;
+};
+
+G_DEFINE_QUARK (declic-sync-meta-error-quark, declic_sync_meta_error)
+G_DEFINE_BOXED_TYPE (DeclicSyncMeta, declic_sync_meta, declic_sync_meta_ref, declic_sync_meta_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (json_object, json_object_put)
+
+/**
+ * declic_sync_meta_new:
+ * @etag: (nullable): the ETag as the server sent it
+ * @uploaded: (nullable): when the upload finished; now when %NULL
+ */
+DeclicSyncMeta *
+declic_sync_meta_new (const char *server_url,
+                      const char *remote_path,
+                      const char *etag,
+                      GDateTime  *uploaded)
+{
+  DeclicSyncMeta *self;
+
+  g_return_val_if_fail (server_url != NULL, NULL);
+  g_return_val_if_fail (remote_path != NULL, NULL);
+
+  self = g_new0 (DeclicSyncMeta, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->server_url = g_strdup (server_url);
+  self->remote_path = g_strdup (remote_path);
+  self->etag = (etag != NULL && *etag != '\0') ? g_strdup (etag) : NULL;
+  self->uploaded = uploaded != NULL ? g_date_time_ref (uploaded) : g_date_time_new_now_utc ();
+
+  return self;
+}
+
+DeclicSyncMeta *
+declic_sync_meta_ref (DeclicSyncMeta *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+declic_sync_meta_unref (DeclicSyncMeta *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->server_url);
+  g_free (self->remote_path);
+  g_free (self->etag);
+  g_date_time_unref (self->uploaded);
+  g_free (self);
+}
+
+const char *
+declic_sync_meta_get_server_url (DeclicSyncMeta *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->server_url;
+}
+
+const char *
+declic_sync_meta_get_remote_path (DeclicSyncMeta *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->remote_path;
+}
+
+const char *
+declic_sync_meta_get_etag (DeclicSyncMeta *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->etag;
+}
+
+GDateTime *
+declic_sync_meta_get_uploaded (DeclicSyncMeta *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->uploaded;
+}
+
+char *
+declic_sync_meta_dup_url (DeclicSyncMeta *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_strconcat (self->server_url, "/", self->remote_path, NULL);
+}
+
+gboolean
+declic_sync_meta_is_valid_id (const char *id)
+{
+  gsize len;
+
+  if (id == NULL || id[0] == '\0' || id[0] == '.')
+    return FALSE;
+
+  len = strlen (id);
+  if (len > MAX_ID_LENGTH)
+    return FALSE;
+
+  /* The id becomes a file name here and a URL segment on the server: only characters that
+   * need no escaping in either, so "../x" or "a/b" can never leave their folder. */
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalnum (id[i]) && id[i] != '-' && id[i] != '_' && id[i] != '.')
+      return FALSE;
+
+  return TRUE;
+}
+
+char *
+declic_sync_meta_get_path (const char *workspace,
+                           const char *draft_id)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (workspace != NULL, NULL);
+  g_return_val_if_fail (declic_sync_meta_is_valid_id (draft_id), NULL);
+
+  name = g_strconcat (draft_id, ".json", NULL);
+  return g_build_filename (workspace, SYNC_DIR, name, NULL);
+}
+
+static const char *
+get_string_member (json_object *root,
+                   const char  *key)
+{
+  json_object *node = json_object_object_get (root, key);
+
+  return json_object_is_type (node, json_type_string) ? json_object_get_string (node) : NULL;
+}
+
+DeclicSyncMeta *
+declic_sync_meta_load (const char  *workspace,
+                       const char  *draft_id,
+                       GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(json_object) root = NULL;
+  g_autoptr(GDateTime) uploaded = NULL;
+  const char *server_url, *remote_path, *etag, *uploaded_text;
+  gsize length;
+  GStatBuf st;
+
+  g_return_val_if_fail (workspace != NULL, NULL);
+  g_return_val_if_fail (draft_id != NULL, NULL);
+
+  if (!declic_sync_meta_is_valid_id (draft_id))
+    {
+      g_set_error (error, DECLIC_SYNC_META_ERROR, DECLIC_SYNC_META_ERROR_INVALID,
+                   _("The draft identifier “%s” cannot be used as a file name"), draft_id);
+      return NULL;
+    }
+
+  path = declic_sync_meta_get_path (workspace, draft_id);
+  if (g_stat (path, &st) != 0)
+    {
+      if (errno == ENOENT)
+        return NULL;
+      /* Other failures are reported by the read below, with the system's reason. */
+    }
+  else if (st.st_size > MAX_FILE_SIZE)
+    {
+      g_set_error (error, DECLIC_SYNC_META_ERROR, DECLIC_SYNC_META_ERROR_INVALID,
+                   _("The upload record %s is damaged"), path);
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return NULL;
+      g_set_error (error, DECLIC_SYNC_META_ERROR, DECLIC_SYNC_META_ERROR_IO,
+                   _("Could not read the upload record %s: %s"), path, local_error->message);
+      return NULL;
+    }
+
+  root = json_tokener_parse (data);
+  server_url = get_string_member (root, "server_url");
+  remote_path = get_string_member (root, "remote_path");
+  etag = get_string_member (root, "etag");
+  uploaded_text = get_string_member (root, "uploaded");
+  if (uploaded_text != NULL)
+    uploaded = g_date_time_new_from_iso8601 (uploaded_text, NULL);
+
+  if (server_url == NULL || remote_path == NULL || uploaded == NULL)
+    {
+      g_set_error (error, DECLIC_SYNC_META_ERROR, DECLIC_SYNC_META_ERROR_INVALID,
+                   _("The upload record %s is damaged"), path);
+      return NULL;
+    }
+
+  return declic_sync_meta_new (server_url, remote_path, etag, uploaded);
+}
+
+gboolean
+declic_sync_meta_save (DeclicSyncMeta  *self,
+                       const char      *workspace,
+                       const char      *draft_id,
+                       GError         **error)
+{
+  g_autoptr(json_object) root = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *uploaded = NULL;
+  g_autofree char *data = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (workspace != NULL, FALSE);
+
+  if (!declic_sync_meta_is_valid_id (draft_id))
+    {
+      g_set_error (error, DECLIC_SYNC_META_ERROR, DECLIC_SYNC_META_ERROR_INVALID,
+                   _("The draft identifier “%s” cannot be used as a file name"), draft_id);
+      return FALSE;
+    }
+
+  path = declic_sync_meta_get_path (workspace, draft_id);
+  dir = g_path_get_dirname (path);
+  /* The record names the person's server and folder: private, like the drafts. */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, DECLIC_SYNC_META_ERROR, DECLIC_SYNC_META_ERROR_IO,
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  uploaded = g_date_time_format_iso8601 (self->uploaded);
+  root = json_object_new_object ();
+  json_object_object_add (root, "format", json_object_new_int (FORMAT_VERSION));
+  json_object_object_add (root, "server_url", json_object_new_string (self->server_url));
+  json_object_object_add (root, "remote_path", json_object_new_string (self->remote_path));
+  if (self->etag != NULL)
+    json_object_object_add (root, "etag", json_object_new_string (self->etag));
+  json_object_object_add (root, "uploaded", json_object_new_string (uploaded));
+
+  data = g_strconcat (json_object_to_json_string_ext (root, JSON_C_TO_STRING_PRETTY |
+                                                            JSON_C_TO_STRING_NOSLASHESCAPE),
+                      "\n", NULL);
+
+  if (!g_file_set_contents_full (path, data, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local_error))
+    {
+      g_set_error (error, DECLIC_SYNC_META_ERROR, DECLIC_SYNC_META_ERROR_IO,
+                   _("Could not save the upload record %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+  /* An older record keeps its mode through the rename of the new one: be sure. */
+  g_chmod (path, 0600);
+
+  return TRUE;
+}
+
+gboolean
+declic_sync_meta_delete (const char  *workspace,
+                         const char  *draft_id,
+                         GError     **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (workspace != NULL, FALSE);
+
+  if (!declic_sync_meta_is_valid_id (draft_id))
+    return TRUE;
+
+  path = declic_sync_meta_get_path (workspace, draft_id);
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    {
+      int saved = errno;
+      g_set_error (error, DECLIC_SYNC_META_ERROR, DECLIC_SYNC_META_ERROR_IO,
+                   _("Could not remove the upload record %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
