@@ -397,6 +397,17 @@ check_draft (json_object  *root,
   return TRUE;
 }
 
+static void
+set_too_large_error (GError  **error,
+                     guint64   size)
+{
+  g_autofree char *actual = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *limit = g_format_size_full (DECLIC_DRAFT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_TOO_LARGE,
+               _("The file is too large for a draft (%s; the limit is %s)"), actual, limit);
+}
+
 static gboolean
 is_blank (const char *data,
           gsize       length)
@@ -483,9 +494,7 @@ declic_draft_new_from_data (const char  *data,
 
   if (length > DECLIC_DRAFT_MAX_FILE_SIZE)
     {
-      g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_TOO_LARGE,
-                   _("The file is too large for a draft (%" G_GSIZE_FORMAT " bytes; the limit is %d MiB)"),
-                   length, DECLIC_DRAFT_MAX_FILE_SIZE / (1024 * 1024));
+      set_too_large_error (error, length);
       return NULL;
     }
   if (length == 0 || is_blank (data, length))
@@ -544,9 +553,7 @@ declic_draft_new_from_file (const char  *path,
   /* Refuse a huge file before reading it into memory. */
   if (g_stat (path, &st) == 0 && st.st_size > DECLIC_DRAFT_MAX_FILE_SIZE)
     {
-      g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_TOO_LARGE,
-                   _("The file is too large for a draft (%" G_GINT64_FORMAT " bytes; the limit is %d MiB)"),
-                   (gint64) st.st_size, DECLIC_DRAFT_MAX_FILE_SIZE / (1024 * 1024));
+      set_too_large_error (error, (guint64) st.st_size);
       return NULL;
     }
 
