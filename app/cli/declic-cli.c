@@ -29,6 +29,7 @@ typedef struct
 } Subcommand;
 
 static const Subcommand subcommands[] = {
+  { "check", declic_cli_check },
   { "schema", run_schema },
   { NULL, NULL },
 };
