@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-c/json.h>
 #include <locale.h>
 #include <string.h>
@@ -386,6 +387,48 @@ test_messages_name_values (void)
   g_assert_nonnull (finding);
   g_assert_true (g_str_has_prefix (declic_finding_get_message (finding), "Diploma 1: "));
   g_assert_nonnull (strstr (declic_finding_get_message (finding), "2026-12-01"));
+}
+
+/* Messages are translated, with French typography (no-break spaces before the colon). */
+static void
+test_messages_french (void)
+{
+  const char *localedir = g_getenv ("DECLIC_LOCALEDIR");
+  g_autofree char *mo = NULL;
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autoptr(DeclicDraft) draft = load_sample ();
+  g_autoptr(GPtrArray) findings = NULL;
+  DeclicFinding *finding;
+
+  if (localedir != NULL)
+    mo = g_build_filename (localedir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (mo == NULL || !g_file_test (mo, G_FILE_TEST_EXISTS) || g_strcmp0 (g_getenv ("LANG"), "C") == 0)
+    {
+      g_test_skip ("No compiled French catalogue, or plain LANG=C (which ignores LANGUAGE)");
+      return;
+    }
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "fr", TRUE);
+
+  declic_draft_set_string (draft, "family.spouse.birth_date", "2010-11-23");
+  declic_draft_set_number (draft, "work_history[1].hours_per_week", 29.5);
+  findings = validate_at (draft, NULL, full_context);
+
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  finding = declic_finding_list_find (findings, "family.spouse.birth_date.under_16", NULL);
+  g_assert_nonnull (finding);
+  g_assert_cmpstr (declic_finding_get_message (finding), ==,
+                   "Le conjoint accompagnateur a 15 ans le 2026-11-22\u00a0; il doit avoir 16 ans ou plus "
+                   "au dépôt de la déclaration d’intérêt (possible à partir du 2026-11-23).");
+  finding = declic_finding_list_find (findings, "work_history.hours_per_week.part_time", NULL);
+  g_assert_nonnull (finding);
+  g_assert_true (g_str_has_prefix (declic_finding_get_message (finding), "Période 2\u00a0: "));
 }
 
 /* -------------------------------------------------------------------------------------- */
@@ -820,6 +863,7 @@ main (int   argc,
   g_test_add_func ("/validate/representative", test_representative);
   g_test_add_func ("/validate/without-reference-data", test_without_reference_data);
   g_test_add_func ("/validate/messages-name-values", test_messages_name_values);
+  g_test_add_func ("/validate/messages-french", test_messages_french);
   for (guint i = 0; i < G_N_ELEMENTS (rule_cases); i++)
     {
       g_autofree char *name = g_strconcat ("/validate/rule/", rule_cases[i].name, NULL);
