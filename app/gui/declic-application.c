@@ -103,12 +103,29 @@ static const GActionEntry app_actions[] = {
 static void
 declic_application_startup (GApplication *app)
 {
-  const char *quit_accels[] = { "<Control>q", NULL };
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.new-draft", { "<Control>n", NULL } },
+    { "win.open-draft", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.rename", { "F2", NULL } },
+    { "win.duplicate", { "<Control><Shift>d", NULL } },
+    { "win.export", { "<Control><Shift>s", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.next-section", { "<Alt>Right", "<Control>Page_Down", NULL } },
+    { "win.previous-section", { "<Alt>Left", "<Control>Page_Up", NULL } },
+    { "win.preferences", { "<Control>comma", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
 
   G_APPLICATION_CLASS (declic_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
 static void
@@ -152,7 +169,8 @@ declic_application_new (void)
 /**
  * declic_application_get_workspace_folder:
  *
- * Returns: the folder given with --workspace, else $DECLIC_WORKSPACE, else the default one
+ * Returns: the folder given with --workspace, else $DECLIC_WORKSPACE, else the one chosen in
+ *   Preferences, else the default one
  */
 const char *
 declic_application_get_workspace_folder (DeclicApplication *self)
@@ -162,7 +180,15 @@ declic_application_get_workspace_folder (DeclicApplication *self)
   if (self->workspace_folder == NULL)
     {
       const char *env = g_getenv ("DECLIC_WORKSPACE");
-      self->workspace_folder = env != NULL && *env != '\0' ? g_strdup (env) : declic_store_get_default_folder ();
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+      g_autofree char *chosen = g_settings_get_string (settings, "workspace-folder");
+
+      if (env != NULL && *env != '\0')
+        self->workspace_folder = g_strdup (env);
+      else if (*chosen != '\0')
+        self->workspace_folder = g_steal_pointer (&chosen);
+      else
+        self->workspace_folder = declic_store_get_default_folder ();
     }
   return self->workspace_folder;
 }

@@ -1,26 +1,24 @@
-/* declic-window.c: the main window: the workspace list, a welcome page, the open draft. */
+/* declic-window.c: the main window: the workspace list, a welcome page, the open draft.
+ *
+ * The open draft is saved on its own: a change starts a one-second timer (not restarted by
+ * further changes, so steady typing is still saved every second), and switching drafts,
+ * closing the window and quitting save at once. A file that failed to load is shown with its
+ * error and never written. Actions live in declic-window-actions.c. */
 #define G_LOG_DOMAIN "declic-window"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "declic-window.h"
+#include "declic-text.h"
+#include "declic-window-private.h"
+#include "workspace/declic-draft-row.h"
+#include "declic-validate.h"
+#ifdef DECLIC_HAVE_WIZARD
+#include "wizard/declic-wizard.h"
+#endif
 
-struct _DeclicWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template children */
-  GtkStack             *content_stack;
-  GtkListView          *draft_list;
-  AdwToastOverlay      *toast_overlay;
-  AdwStatusPage        *welcome_page;
-
-  /* State */
-  DeclicStore          *store;
-  GCancellable         *cancellable;
-};
+#define AUTOSAVE_DELAY_MS 1000
 
 G_DEFINE_FINAL_TYPE (DeclicWindow, declic_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -32,11 +30,430 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-show_toast (DeclicWindow *self,
-            const char   *message)
+typedef struct
+{
+  gint64              mtime;
+  DeclicDraftRowState state;
+  guint               n_errors;
+} RowState;
+
+void
+declic_window_show_toast (DeclicWindow *self,
+                          const char   *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+update_pages (DeclicWindow *self)
+{
+  gboolean searching = self->search_words != NULL && self->search_words[0] != NULL;
+
+  if (self->draft_path == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack,
+                                      g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0 ? "welcome" : "empty");
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    searching && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0
+                                    ? "no-results" : "list");
+}
+
+/* Completeness, from the checks when they are built in; cached by file and modification time. */
+static DeclicDraftRowState
+get_row_state (DeclicWindow       *self,
+               DeclicDraftSummary *summary,
+               guint              *n_errors)
+{
+  RowState *cached;
+
+  *n_errors = 0;
+  if (declic_draft_summary_get_error (summary) != NULL)
+    return DECLIC_DRAFT_ROW_STATE_BROKEN;
+
+  cached = g_hash_table_lookup (self->states, declic_draft_summary_get_path (summary));
+  if (cached != NULL && cached->mtime == declic_draft_summary_get_mtime (summary))
+    {
+      *n_errors = cached->n_errors;
+      return cached->state;
+    }
+
+  {
+    static DeclicValidateContext *ctx = NULL;
+    g_autoptr(DeclicDraft) draft = NULL;
+    g_autoptr(GPtrArray) findings = NULL;
+    RowState *state;
+    guint errors = 0;
+
+    if (self->draft != NULL && g_strcmp0 (self->draft_path, declic_draft_summary_get_path (summary)) == 0)
+      draft = g_object_ref (self->draft);
+    else
+      draft = declic_draft_new_from_file (declic_draft_summary_get_path (summary), NULL);
+    if (draft == NULL)
+      return DECLIC_DRAFT_ROW_STATE_UNKNOWN;
+
+    if (ctx == NULL)
+      ctx = declic_validate_context_new_default ();
+    findings = declic_validate_draft (draft, NULL, ctx);
+    for (guint i = 0; i < findings->len; i++)
+      if (declic_finding_get_severity (g_ptr_array_index (findings, i)) == DECLIC_SEVERITY_ERROR)
+        errors++;
+
+    state = g_new0 (RowState, 1);
+    state->mtime = declic_draft_summary_get_mtime (summary);
+    state->state = errors == 0 ? DECLIC_DRAFT_ROW_STATE_COMPLETE : DECLIC_DRAFT_ROW_STATE_ERRORS;
+    state->n_errors = errors;
+    g_hash_table_replace (self->states, g_strdup (declic_draft_summary_get_path (summary)), state);
+    *n_errors = errors;
+    return state->state;
+  }
+}
+
+static void
+on_factory_setup (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  DeclicWindow             *self)
+{
+  gtk_list_item_set_child (item, declic_draft_row_new ());
+}
+
+static void
+on_factory_bind (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 DeclicWindow             *self)
+{
+  DeclicDraftRow *row = DECLIC_DRAFT_ROW (gtk_list_item_get_child (item));
+  DeclicDraftSummary *summary = gtk_list_item_get_item (item);
+  DeclicDraftRowState state;
+  guint n_errors;
+
+  declic_draft_row_set_summary (row, summary);
+  state = get_row_state (self, summary, &n_errors);
+  declic_draft_row_set_state (row, state, n_errors);
+}
+
+static void
+on_factory_unbind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   DeclicWindow             *self)
+{
+  declic_draft_row_set_summary (DECLIC_DRAFT_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static gboolean
+filter_summary (gpointer item,
+                gpointer user_data)
+{
+  DeclicWindow *self = user_data;
+  const char *text = declic_draft_summary_get_search_text (item);
+
+  if (self->search_words == NULL)
+    return TRUE;
+  for (guint i = 0; self->search_words[i] != NULL; i++)
+    if (text == NULL || strstr (text, self->search_words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gint64
+get_sort_key (DeclicDraftSummary *summary)
+{
+  const char *updated = declic_draft_summary_get_updated (summary);
+  g_autoptr(GDateTime) dt = updated != NULL ? g_date_time_new_from_iso8601 (updated, NULL) : NULL;
+
+  if (dt != NULL)
+    return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
+  return declic_draft_summary_get_mtime (summary);
+}
+
+static int
+compare_summaries (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  gint64 ka = get_sort_key ((DeclicDraftSummary *) a);
+  gint64 kb = get_sort_key ((DeclicDraftSummary *) b);
+
+  /* Newest first; ties by path, so the order is stable. */
+  if (ka != kb)
+    return ka > kb ? -1 : 1;
+  return g_strcmp0 (declic_draft_summary_get_path ((DeclicDraftSummary *) a),
+                    declic_draft_summary_get_path ((DeclicDraftSummary *) b));
+}
+
+static guint
+find_visible_position (DeclicWindow *self,
+                       const char   *path)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+
+  for (guint i = 0; path != NULL && i < n; i++)
+    {
+      g_autoptr(DeclicDraftSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+      if (g_strcmp0 (declic_draft_summary_get_path (summary), path) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+sync_selection (DeclicWindow *self)
+{
+  guint position = find_visible_position (self, self->draft_path);
+
+  self->syncing_selection = TRUE;
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
+  self->syncing_selection = FALSE;
+}
+
+static gboolean
+reselect_cb (gpointer user_data)
+{
+  DeclicWindow *self = user_data;
+
+  self->reselect_source = 0;
+  sync_selection (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_visible_items_changed (DeclicWindow *self)
+{
+  update_pages (self);
+  if (self->reselect_source == 0)
+    self->reselect_source = g_idle_add (reselect_cb, self);
+}
+
+static void
+on_store_items_changed (DeclicWindow *self)
+{
+  update_pages (self);
+  declic_window_update_actions (self);
+}
+
+static void
+on_selected_item_changed (DeclicWindow *self)
+{
+  DeclicDraftSummary *summary = gtk_single_selection_get_selected_item (self->selection);
+
+  if (self->syncing_selection || summary == NULL)
+    return;
+  if (g_strcmp0 (declic_draft_summary_get_path (summary), self->draft_path) == 0)
+    return;
+  declic_window_open_path (self, declic_draft_summary_get_path (summary));
+}
+
+static void
+on_search_entry_search_changed (DeclicWindow   *self,
+                                GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  g_clear_pointer (&self->search_words, g_strfreev);
+  if (text != NULL && *text != '\0')
+    self->search_words = declic_text_fold_words (text);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_pages (self);
+}
+
+static void
+on_search_entry_stop_search (DeclicWindow   *self,
+                             GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+void
+declic_window_refresh_title (DeclicWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *basename = NULL;
+
+  if (self->draft != NULL)
+    {
+      const char *label = declic_draft_get_client_label (self->draft);
+      name = label != NULL ? g_strdup (label) : declic_draft_dup_display_name (self->draft);
+      if (name == NULL)
+        name = g_strdup (_("New draft"));
+      adw_window_title_set_title (self->content_title, name);
+      adw_window_title_set_subtitle (self->content_title, "");
+      adw_status_page_set_title (self->placeholder_page, name);
+    }
+  else if (self->draft_path != NULL)
+    {
+      basename = g_path_get_basename (self->draft_path);
+      adw_window_title_set_title (self->content_title, basename);
+      adw_window_title_set_subtitle (self->content_title, _("Cannot be opened"));
+    }
+  else
+    {
+      adw_window_title_set_title (self->content_title, _("Déclic"));
+      adw_window_title_set_subtitle (self->content_title, "");
+    }
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  DeclicWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->save_source = 0;
+  if (!declic_window_save_now (self, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save the draft: %s"), error->message);
+      declic_window_show_toast (self, message);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_draft_changed (DeclicDraft  *draft,
+                  const char   *path,
+                  DeclicWindow *self)
+{
+  self->dirty = TRUE;
+  if (self->save_source == 0)
+    self->save_source = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_cb, self);
+  if (g_strcmp0 (path, "client_label") == 0 || g_str_has_prefix (path, "personal."))
+    declic_window_refresh_title (self);
+}
+
+/**
+ * declic_window_save_now:
+ *
+ * Saves the open draft if it changed since it was last saved. Nothing is written for a file
+ * that failed to load.
+ */
+gboolean
+declic_window_save_now (DeclicWindow  *self,
+                        GError       **error)
+{
+  g_autofree char *store_path = NULL;
+  gboolean ok;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->draft == NULL || !self->dirty)
+    return TRUE;
+
+  g_signal_handler_block (self->draft, self->changed_id);
+  declic_draft_touch (self->draft);
+  g_signal_handler_unblock (self->draft, self->changed_id);
+
+  store_path = declic_store_path_for_id (self->store, declic_draft_get_id (self->draft));
+  if (g_strcmp0 (store_path, self->draft_path) == 0)
+    ok = declic_store_save_draft (self->store, self->draft, error);
+  else
+    ok = declic_draft_save_to_file (self->draft, self->draft_path, error);
+
+  if (ok)
+    self->dirty = FALSE;
+  return ok;
+}
+
+static void
+flush_save (DeclicWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!declic_window_save_now (self, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save the draft: %s"), error->message);
+      g_warning ("%s", message);
+      if (self->toast_overlay != NULL)
+        declic_window_show_toast (self, message);
+    }
+}
+
+void
+declic_window_close_draft (DeclicWindow *self)
+{
+  flush_save (self);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->draft != NULL)
+    g_clear_signal_handler (&self->changed_id, self->draft);
+#ifdef DECLIC_HAVE_WIZARD
+  if (self->wizard != NULL)
+    declic_wizard_set_draft (DECLIC_WIZARD (self->wizard), NULL);
+#endif
+  g_clear_object (&self->draft);
+  g_clear_pointer (&self->draft_path, g_free);
+  g_clear_pointer (&self->open_error, g_free);
+  self->dirty = FALSE;
+  if (self->content_stack != NULL)
+    {
+      update_pages (self);
+      declic_window_refresh_title (self);
+      declic_window_update_actions (self);
+    }
+}
+
+static void
+show_content (DeclicWindow *self)
+{
+  if (self->leaflet != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Takes a reference on @draft, whose file is self->draft_path. */
+void
+declic_window_show_draft (DeclicWindow *self,
+                          DeclicDraft  *draft)
+{
+  g_set_object (&self->draft, draft);
+  self->changed_id = g_signal_connect (draft, "changed", G_CALLBACK (on_draft_changed), self);
+
+#ifdef DECLIC_HAVE_WIZARD
+  if (self->wizard == NULL)
+    {
+      self->wizard = GTK_WIDGET (declic_wizard_new ());
+      adw_bin_set_child (self->draft_bin, self->wizard);
+    }
+  declic_wizard_set_draft (DECLIC_WIZARD (self->wizard), draft);
+#else
+  adw_status_page_set_description (self->placeholder_page,
+                                   _("The form for this draft is on its way. Changes are saved automatically."));
+#endif
+
+  declic_window_refresh_title (self);
+  gtk_stack_set_visible_child_name (self->content_stack, "draft");
+  sync_selection (self);
+  declic_window_update_actions (self);
+  show_content (self);
+}
+
+void
+declic_window_open_path (DeclicWindow *self,
+                         const char   *path)
+{
+  g_autoptr(DeclicDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->draft_path != NULL && g_strcmp0 (path, self->draft_path) == 0)
+    {
+      show_content (self);
+      return;
+    }
+
+  declic_window_close_draft (self);
+  self->draft_path = g_strdup (path);
+
+  /* Reading is harmless; a file that fails to load is then only shown, never written. */
+  draft = declic_store_open_draft (self->store, path, &error);
+  if (draft == NULL)
+    {
+      self->open_error = g_strdup (error->message);
+      adw_status_page_set_description (self->error_page, self->open_error);
+      declic_window_refresh_title (self);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      sync_selection (self);
+      declic_window_update_actions (self);
+      show_content (self);
+      return;
+    }
+
+  declic_window_show_draft (self, draft);
 }
 
 static void
@@ -50,9 +467,30 @@ on_store_loaded (GObject      *source,
   if (!declic_store_load_finish (DECLIC_STORE (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
+        declic_window_show_toast (self, error->message);
       return;
     }
+  update_pages (self);
+  sync_selection (self);
+}
+
+static gboolean
+declic_window_close_request (GtkWindow *window)
+{
+  DeclicWindow *self = DECLIC_WINDOW (window);
+  int width, height;
+
+  flush_save (self);
+
+  gtk_window_get_default_size (window, &width, &height);
+  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (declic_window_parent_class)->close_request (window);
 }
 
 static void
@@ -60,10 +498,33 @@ declic_window_dispose (GObject *object)
 {
   DeclicWindow *self = DECLIC_WINDOW (object);
 
+  /* A window destroyed without a close request still keeps what was typed. */
+  if (self->draft != NULL)
+    declic_window_close_draft (self);
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->reselect_source, g_source_remove);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DECLIC_TYPE_WINDOW);
+  self->toast_overlay = NULL;
+  self->leaflet = NULL;
+  self->wizard = NULL;
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->search_words, g_strfreev);
+  g_clear_pointer (&self->states, g_hash_table_unref);
+  g_clear_pointer (&self->draft_path, g_free);
+  g_clear_pointer (&self->open_error, g_free);
+  g_clear_pointer (&self->last_trashed, g_free);
 
   G_OBJECT_CLASS (declic_window_parent_class)->dispose (object);
 }
@@ -108,12 +569,42 @@ static void
 declic_window_constructed (GObject *object)
 {
   DeclicWindow *self = DECLIC_WINDOW (object);
-  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(GtkCustomSorter) sorter = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
   G_OBJECT_CLASS (declic_window_parent_class)->constructed (object);
 
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
-  gtk_list_view_set_model (self->draft_list, GTK_SELECTION_MODEL (selection));
+  self->filter = gtk_custom_filter_new (filter_summary, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  sorter = gtk_custom_sorter_new (compare_summaries, NULL, NULL);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (GTK_SORTER (sorter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind), self);
+  gtk_list_view_set_factory (self->draft_list, factory);
+  gtk_list_view_set_model (self->draft_list, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selected_item_changed), self);
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (on_visible_items_changed), self);
+  g_signal_connect_swapped (self->store, "items-changed", G_CALLBACK (on_store_items_changed), self);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  declic_window_install_actions (self);
+  update_pages (self);
+  declic_window_refresh_title (self);
 
   declic_store_load_async (self->store, self->cancellable, on_store_loaded, g_object_ref (self));
 }
@@ -123,31 +614,53 @@ declic_window_class_init (DeclicWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = declic_window_dispose;
   object_class->get_property = declic_window_get_property;
   object_class->set_property = declic_window_set_property;
   object_class->constructed = declic_window_constructed;
+  window_class->close_request = declic_window_close_request;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, DECLIC_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DECLIC_TYPE_DRAFT_ROW);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/ca/declic/Declic/ui/declic-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeclicWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DeclicWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, DeclicWindow, draft_list);
   gtk_widget_class_bind_template_child (widget_class, DeclicWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DeclicWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, DeclicWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, DeclicWindow, placeholder_page);
+  gtk_widget_class_bind_template_child (widget_class, DeclicWindow, draft_bin);
+  gtk_widget_class_bind_template_child (widget_class, DeclicWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, DeclicWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeclicWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, DeclicWindow, sidebar_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
 }
 
 static void
 declic_window_init (DeclicWindow *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->draft_list));
 }
 
+/**
+ * declic_window_new:
+ * @app: (nullable): the application; tests may leave it out
+ */
 DeclicWindow *
 declic_window_new (DeclicApplication *app,
                    const char        *workspace_folder)
@@ -166,4 +679,74 @@ declic_window_get_store (DeclicWindow *self)
   g_return_val_if_fail (DECLIC_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+DeclicDraft *
+declic_window_get_draft (DeclicWindow *self)
+{
+  g_return_val_if_fail (DECLIC_IS_WINDOW (self), NULL);
+
+  return self->draft;
+}
+
+const char *
+declic_window_get_draft_path (DeclicWindow *self)
+{
+  g_return_val_if_fail (DECLIC_IS_WINDOW (self), NULL);
+
+  return self->draft_path;
+}
+
+const char *
+declic_window_get_open_error (DeclicWindow *self)
+{
+  g_return_val_if_fail (DECLIC_IS_WINDOW (self), NULL);
+
+  return self->open_error;
+}
+
+const char *
+declic_window_get_page_name (DeclicWindow *self)
+{
+  g_return_val_if_fail (DECLIC_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+GListModel *
+declic_window_get_visible_drafts (DeclicWindow *self)
+{
+  g_return_val_if_fail (DECLIC_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->sort_model);
+}
+
+void
+declic_window_set_search_text (DeclicWindow *self,
+                               const char   *text)
+{
+  g_return_if_fail (DECLIC_IS_WINDOW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, text != NULL && *text != '\0');
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  /* Apply now rather than after the entry's typing delay. */
+  on_search_entry_search_changed (self, self->search_entry);
+}
+
+void
+declic_window_open_draft (DeclicWindow *self,
+                          const char   *path)
+{
+  g_return_if_fail (DECLIC_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  declic_window_open_path (self, path);
+}
+
+GtkWidget *
+declic_window_get_wizard (DeclicWindow *self)
+{
+  g_return_val_if_fail (DECLIC_IS_WINDOW (self), NULL);
+
+  return self->wizard;
 }
