@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "declic-cli.h"
+#include "declic-cli-upload.h"
 #include "declic-draft-schema.h"
 
 typedef int (*SubcommandFunc) (int argc, char **argv);
@@ -31,6 +32,7 @@ typedef struct
 static const Subcommand subcommands[] = {
   { "check", declic_cli_check },
   { "schema", run_schema },
+  { "upload", declic_cli_upload },
   { NULL, NULL },
 };
 

@@ -1043,7 +1043,6 @@ read_local_draft (Job         *job,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(DeclicDraft) parsed = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *display = g_filename_display_name (job->draft_path);
   g_autofree char *label = NULL;
   gsize length = 0;
   GStatBuf st;
@@ -1051,7 +1050,7 @@ read_local_draft (Job         *job,
   if (g_stat (job->draft_path, &st) == 0 && st.st_size > DECLIC_DRAFT_MAX_FILE_SIZE)
     {
       g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_INVALID,
-                   _("The file “%s” is too large to be a draft."), display);
+                   _("This file is too large to be a draft."));
       return FALSE;
     }
 
@@ -1060,7 +1059,7 @@ read_local_draft (Job         *job,
   if (!g_file_get_contents (job->draft_path, &contents, &length, &local_error))
     {
       g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_INVALID,
-                   _("Could not read the draft “%s”: %s"), display, local_error->message);
+                   _("Could not read the draft: %s"), local_error->message);
       return FALSE;
     }
 
@@ -1068,15 +1067,15 @@ read_local_draft (Job         *job,
   if (parsed == NULL)
     {
       g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_INVALID,
-                   _("“%s” cannot be uploaded: %s"), display, local_error->message);
+                   _("This file cannot be uploaded: %s"), local_error->message);
       return FALSE;
     }
 
   if (!declic_sync_meta_is_valid_id (declic_draft_get_id (parsed)))
     {
       g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_INVALID,
-                   _("“%s” cannot be uploaded: its identifier “%s” has characters that cannot be used in a file name."),
-                   display, declic_draft_get_id (parsed));
+                   _("This draft cannot be uploaded: its identifier “%s” has characters that cannot be used in a file name."),
+                   declic_draft_get_id (parsed));
       return FALSE;
     }
   draft->id = g_strdup (declic_draft_get_id (parsed));
