@@ -381,9 +381,9 @@ test_language_result_expiry (void)
     GDate results, on;
 
     parse_date ("2024-03-01", &results);
-    parse_date ("2026-03-01", &on);
+    parse_date ("2026-02-28", &on);
     g_assert_false (declic_language_result_is_expired (&results, &on));
-    parse_date ("2026-03-02", &on);
+    parse_date ("2026-03-01", &on);
     g_assert_true (declic_language_result_is_expired (&results, &on));
     parse_date ("2025-01-01", &on);
     g_assert_false (declic_language_result_is_expired (&results, &on));

@@ -925,11 +925,12 @@ declic_language_result_expiry (const GDate *results_date)
  * @results_date: the date the results were obtained
  * @on_date: the date to check, such as the filing date or today
  *
- * Whether results obtained on 2024-03-01 still count on 2026-03-01 itself is not stated; the
- * app reads the rule leniently (it warns, MIFI decides): results expire the day after
- * declic_language_result_expiry ().
+ * Results are valid 2 years from their date [official, DI.md §3.4]. Whether results obtained
+ * on 2024-03-01 still count on 2026-03-01 itself is not stated; the app takes the stricter
+ * reading, so that nobody files on a day MIFI may refuse: they expire ON
+ * declic_language_result_expiry (), and no longer count from that day.
  *
- * Returns: %TRUE when @on_date is after the expiry date
+ * Returns: %TRUE when @on_date is on or after the expiry date
  */
 gboolean
 declic_language_result_is_expired (const GDate *results_date,
@@ -941,5 +942,5 @@ declic_language_result_is_expired (const GDate *results_date,
   g_return_val_if_fail (on_date != NULL && g_date_valid (on_date), FALSE);
 
   expiry = declic_language_result_expiry (results_date);
-  return g_date_compare (on_date, expiry) > 0;
+  return g_date_compare (on_date, expiry) >= 0;
 }

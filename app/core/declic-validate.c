@@ -965,10 +965,8 @@ typedef struct
   DeclicSection  section;
 } LanguageBlock;
 
-/* Results are valid 2 years from their date [official, DI.md §3.4]. The app reads "2 years
- * from" as: they expire ON the second anniversary (declic_language_result_expiry ()), so on
- * that day they no longer count. A result of 2024-11-22 still counts on 2026-11-21, not on
- * 2026-11-22: the stricter reading, so that nobody files on a day MIFI may refuse. */
+/* A result of 2024-11-22 still counts on 2026-11-21, not on 2026-11-22: the rule and its
+ * reading live in declic_language_result_is_expired (), shared with the deadlines. */
 static gboolean
 result_is_expired (Checker     *c,
                    const GDate *results_date,
@@ -977,7 +975,7 @@ result_is_expired (Checker     *c,
   g_autoptr(GDate) end = declic_language_result_expiry (results_date);
 
   *expiry = *end;
-  return g_date_compare (&c->ref, end) >= 0;
+  return declic_language_result_is_expired (results_date, &c->ref);
 }
 
 /* The tables stop at 10 ("10 or more") and give 0 below 4, so 11 next to a converted 10, or 3
