@@ -107,7 +107,7 @@ test_huge_file (void)
   draft = declic_draft_new_from_file (path, &error);
   g_assert_null (draft);
   g_assert_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_TOO_LARGE);
-  g_assert_nonnull (strstr (error->message, "4.0 MiB"));
+  g_assert_nonnull (strstr (error->message, "MiB"));
 
   g_clear_error (&error);
   draft = declic_draft_new_from_data (data->str, data->len, &error);
