@@ -289,6 +289,8 @@ declic_test_server_start_nginx (const char *user,
                               "  scgi_temp_path %s/tmp/scgi;\n"
                               "  server {\n"
                               "    listen 127.0.0.1:%u ssl;\n"
+                              /* Also loopback, but not a name on the certificate. */
+                              "    listen 127.0.0.2:%u ssl;\n"
                               "    server_name localhost;\n"
                               "    ssl_certificate %s/server.pem;\n"
                               "    ssl_certificate_key %s/server.key;\n"
@@ -302,7 +304,7 @@ declic_test_server_start_nginx (const char *user,
                               "  }\n"
                               "}\n",
                               self->root, self->root, self->root, self->root, self->root, self->root,
-                              self->root, port, self->root, self->root, self->root, self->root);
+                              self->root, port, port, self->root, self->root, self->root, self->root);
       write_file (conf_path, conf);
 
       if (launch (self, argv, port))

@@ -169,8 +169,11 @@ report_progress (Progress *progress,
     return;
 
   g_mutex_lock (&progress->lock);
-  /* libcurl calls back many times a second with the same figures: pass on only changes. */
-  if (current != progress->last_current || total != progress->last_total)
+  /* libcurl calls back many times a second with the same figures: pass on only changes. A
+   * request sent again (a retry, or after making the folder) starts from 0: the bar must not
+   * jump back, so it waits until the new attempt passes the old one. */
+  if ((current > progress->last_current && total == progress->last_total) ||
+      (total > progress->last_total))
     {
       progress->last_current = progress->current = current;
       progress->last_total = progress->total = total;

@@ -77,7 +77,8 @@ typedef enum
   DECLIC_PRECONDITIONS_IGNORED,
 } DeclicPreconditions;
 
-/* Called with the bytes sent (upload) or received (download) so far; @total is 0 while unknown. */
+/* Called with the bytes sent (upload) or received (download) so far; @total is 0 while unknown.
+ * @current never goes back, even when a request is sent again. */
 typedef void (*DeclicUploadProgressFunc) (goffset  current,
                                           goffset  total,
                                           gpointer user_data);
