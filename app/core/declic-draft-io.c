@@ -459,6 +459,13 @@ parse_json (const char  *data,
                    json_tokener_error_desc (jerr), line, column);
       return NULL;
     }
+  if (root == NULL)
+    {
+      /* The JSON literal null parses to no object at all. */
+      g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_TYPE,
+                   _("This file is not a Déclic draft: it holds %s, not an object"), _("null"));
+      return NULL;
+    }
   if (!is_blank (data + end, length - end))
     {
       json_object_put (root);
