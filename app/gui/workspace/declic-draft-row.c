@@ -26,8 +26,11 @@ static void
 declic_draft_row_dispose (GObject *object)
 {
   DeclicDraftRow *self = DECLIC_DRAFT_ROW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DECLIC_TYPE_DRAFT_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->summary);
 
   G_OBJECT_CLASS (declic_draft_row_parent_class)->dispose (object);
