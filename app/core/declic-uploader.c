@@ -435,6 +435,12 @@ typedef struct
   char         *etag;
   GByteArray   *response;
   gboolean      too_large;
+
+  /* Idle detection: libcurl's low-speed limit averages over several seconds, so a server that
+   * goes silent right after a fast upload would get many more seconds than "idle" says. */
+  gint64        last_activity;
+  curl_off_t    last_bytes;
+  gboolean      idle_timed_out;
 } Request;
 
 static void
@@ -445,6 +451,9 @@ request_clear (Request *request)
   request->status = 0;
   request->too_large = FALSE;
   request->body_offset = 0;
+  request->last_activity = g_get_monotonic_time ();
+  request->last_bytes = 0;
+  request->idle_timed_out = FALSE;
 }
 
 static size_t
@@ -531,10 +540,23 @@ on_transfer_info (void       *data,
                   curl_off_t  upload_now)
 {
   Request *request = data;
+  curl_off_t moved = download_now + upload_now;
+  gint64 now = g_get_monotonic_time ();
 
   /* A non-zero return aborts the transfer at once: this is how a cancel stops libcurl. */
   if (g_cancellable_is_cancelled (request->job->cancellable))
     return 1;
+
+  if (moved != request->last_bytes)
+    {
+      request->last_bytes = moved;
+      request->last_activity = now;
+    }
+  else if (now - request->last_activity > (gint64) request->job->idle_ms * 1000)
+    {
+      request->idle_timed_out = TRUE;
+      return 1;
+    }
 
   if (request->track == TRACK_UPLOAD)
     report_progress (request->job->progress, upload_now, upload_total);
@@ -749,7 +771,12 @@ set_curl_error (Request     *request,
   switch (code)
     {
     case CURLE_ABORTED_BY_CALLBACK:
-      set_cancelled_error (job, error);
+      if (request->idle_timed_out && !g_cancellable_is_cancelled (job->cancellable))
+        g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_TIMEOUT,
+                     _("The server %s did not answer in time. Try again later."),
+                     job->display_host);
+      else
+        set_cancelled_error (job, error);
       break;
 
     case CURLE_WRITE_ERROR:
@@ -909,6 +936,12 @@ set_status_error (Request     *request,
                      _("The server %s refused the draft because it is too large (%s, HTTP 413). Ask the server’s administrator to raise the limit."),
                      job->display_host, size);
       }
+      return;
+
+    case 507:
+      g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_SERVER,
+                   _("The server %s has no room left for the draft (HTTP 507). Ask the server’s administrator for more space."),
+                   job->display_host);
       return;
 
     default:
