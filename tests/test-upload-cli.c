@@ -92,7 +92,8 @@ run_declic (Run         *run,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+  /* No terminal on stdin: the program must never wait for a typed password here. */
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
                 &run->out, &run->err, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
@@ -294,6 +295,17 @@ test_usage_errors (void)
     g_assert_nonnull (strstr (run.err, "https://"));
     g_assert_null (strstr (run.err, PASSWORD));
     g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  }
+
+  /* A user name but no password, and no keyring: told how to give one, nothing sent. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *server_env = g_strconcat ("DECLIC_SERVER=", declic_test_server_get_url (server), NULL);
+    const char *env[] = { server_env, "DECLIC_USER=" USER, NULL };
+
+    run_declic (&run, env, path, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "DECLIC_PASSWORD"));
   }
 
   /* Nothing to upload. */

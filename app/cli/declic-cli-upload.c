@@ -73,6 +73,9 @@ read_secret_from_terminal (const char *prompt)
   int fd;
   char c;
 
+  /* Only when a person is there to answer: a script's stdin is not a terminal. */
+  if (!isatty (STDIN_FILENO))
+    return NULL;
   fd = g_open ("/dev/tty", O_RDWR | O_CLOEXEC, 0);
   if (fd < 0)
     return NULL;
