@@ -1,0 +1,868 @@
+/* declic-wizard-field.c: one row of the wizard bound to one draft path.
+ *
+ * The kind of row comes from the field table (declic-draft-fields.h): text, e-mail, numbers,
+ * NOC codes and dates are entry rows, choices are combo rows, yes/no fields a switch, countries
+ * a searchable drop-down in the user's language. Every row writes to the draft as the user types;
+ * the wizard then checks the draft and hands each field its message.
+ */
+#define G_LOG_DOMAIN "declic-wizard"
+
+#include "config.h"
+
+#include <string.h>
+#include <time.h>
+#include <glib/gi18n.h>
+
+#include "declic-countries.h"
+#include "declic-language-tables.h"
+#include "declic-noc.h"
+#include "declic-wizard-private.h"
+
+#define NOC_RESULTS_MAX 8
+
+static const char *
+field_label (const DeclicFieldSpec *spec)
+{
+  return spec->label != NULL ? g_dgettext (GETTEXT_PACKAGE, spec->label) : "";
+}
+
+static void
+write_value (DeclicWizardField *field,
+             const char        *text)
+{
+  DeclicDraft *draft = field->wizard->draft;
+  g_autofree char *previous_error = g_steal_pointer (&field->local_error);
+  char *end = NULL;
+
+  if (draft == NULL)
+    return;
+
+  declic_wizard_write_begin (field->wizard);
+  switch (field->spec->type)
+    {
+    case DECLIC_FIELD_INTEGER:
+      {
+        gint64 value;
+
+        if (text == NULL || *text == '\0')
+          {
+            declic_draft_unset (draft, field->path);
+            break;
+          }
+        value = g_ascii_strtoll (text, &end, 10);
+        if (end == text || *end != '\0')
+          {
+            field->local_error = g_strdup (_("Enter a whole number."));
+            declic_draft_unset (draft, field->path);
+          }
+        else
+          declic_draft_set_integer (draft, field->path, value);
+      }
+      break;
+
+    case DECLIC_FIELD_NUMBER:
+      {
+        g_autofree char *copy = NULL;
+        double value;
+
+        if (text == NULL || *text == '\0')
+          {
+            declic_draft_unset (draft, field->path);
+            break;
+          }
+        /* Québec writes decimals with a comma. */
+        copy = g_strdelimit (g_strstrip (g_strdup (text)), ",", '.');
+        value = g_ascii_strtod (copy, &end);
+        if (end == copy || *end != '\0')
+          {
+            field->local_error = g_strdup (_("Enter a number."));
+            declic_draft_unset (draft, field->path);
+          }
+        else
+          declic_draft_set_number (draft, field->path, value);
+      }
+      break;
+
+    case DECLIC_FIELD_OBJECT:
+    case DECLIC_FIELD_ARRAY:
+    case DECLIC_FIELD_BOOLEAN:
+      g_assert_not_reached ();
+      break;
+
+    case DECLIC_FIELD_STRING:
+    case DECLIC_FIELD_DATE:
+    case DECLIC_FIELD_DATETIME:
+    case DECLIC_FIELD_ENUM:
+    case DECLIC_FIELD_COUNTRY:
+    case DECLIC_FIELD_SUBDIVISION:
+    case DECLIC_FIELD_NOC:
+    case DECLIC_FIELD_EMAIL:
+    default:
+      if (text == NULL || *text == '\0')
+        declic_draft_unset (draft, field->path);
+      else
+        declic_draft_set_string (draft, field->path, text);
+      break;
+    }
+  declic_wizard_write_end (field->wizard);
+
+  /* Unsetting an absent field changes nothing, so the draft says nothing: check again here. */
+  if (field->local_error != NULL || previous_error != NULL)
+    declic_wizard_revalidate (field->wizard);
+}
+
+/* NOC search */
+
+static void
+on_noc_result_activated (GtkListBox        *list,
+                         GtkListBoxRow     *row,
+                         DeclicWizardField *field)
+{
+  const char *code = g_object_get_data (G_OBJECT (row), "declic-code");
+
+  gtk_popover_popdown (GTK_POPOVER (field->popover));
+  gtk_editable_set_text (GTK_EDITABLE (field->row), code);
+  gtk_editable_set_position (GTK_EDITABLE (field->row), -1);
+  gtk_widget_grab_focus (field->row);
+}
+
+static gboolean
+update_noc_results (DeclicWizardField *field,
+                    const char        *query)
+{
+  DeclicNoc *noc = declic_noc_get_default ();
+  g_autoptr(GPtrArray) results = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (field->results)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (field->results), child);
+
+  if (noc == NULL || query == NULL || *query == '\0')
+    return FALSE;
+
+  results = declic_noc_search (noc, query, NOC_RESULTS_MAX);
+  if (results->len == 1
+      && g_str_equal (declic_noc_entry_get_code (g_ptr_array_index (results, 0)), query))
+    return FALSE;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const DeclicNocEntry *entry = g_ptr_array_index (results, i);
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+      GtkWidget *row;
+
+      /* TRANSLATORS: a NOC search result: code, title and TEER category */
+      text = g_strdup_printf (_("%s — %s (TEER %d)"),
+                              declic_noc_entry_get_code (entry),
+                              declic_noc_entry_get_localized_title (entry),
+                              declic_noc_entry_get_teer (entry));
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data_full (G_OBJECT (row), "declic-code",
+                              g_strdup (declic_noc_entry_get_code (entry)), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (field->results), row);
+    }
+
+  return results->len > 0;
+}
+
+static gboolean
+on_noc_key_pressed (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    DeclicWizardField     *field)
+{
+  if (!gtk_widget_get_visible (field->popover))
+    return FALSE;
+
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    {
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (field->results), 0);
+
+      if (first != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (first));
+      return first != NULL;
+    }
+  if (keyval == GDK_KEY_Escape)
+    {
+      gtk_popover_popdown (GTK_POPOVER (field->popover));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_noc_search (DeclicWizardField *field)
+{
+  GtkWidget *button;
+  GtkWidget *scrolled;
+  GtkEventController *keys;
+
+  field->results = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (field->results), GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (field->results), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field->results),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Matching occupations"),
+                                  -1);
+  g_signal_connect (field->results, "row-activated", G_CALLBACK (on_noc_result_activated), field);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), field->results);
+
+  field->popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (field->popover), scrolled);
+  gtk_widget_set_size_request (field->popover, 360, -1);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "system-search-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Search the NOC"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search the NOC"), -1);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), field->popover);
+  /* The list follows the typing: the popover must not take the focus from the entry. */
+  gtk_popover_set_autohide (GTK_POPOVER (field->popover), FALSE);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), button);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_noc_key_pressed), field);
+  gtk_widget_add_controller (field->row, keys);
+}
+
+/* Dates */
+
+static void
+on_calendar_day_selected (GtkCalendar       *calendar,
+                          DeclicWizardField *field)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+
+  gtk_editable_set_text (GTK_EDITABLE (field->row), text);
+  gtk_popover_popdown (GTK_POPOVER (field->popover));
+}
+
+static void
+on_calendar_popover_show (GtkWidget         *popover,
+                          DeclicWizardField *field)
+{
+  GDate date;
+
+  if (field->wizard->draft != NULL
+      && declic_draft_get_date (field->wizard->draft, field->path, &date))
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (&date),
+                                                       g_date_get_month (&date),
+                                                       g_date_get_day (&date), 0, 0, 0);
+
+      g_signal_handlers_block_by_func (field->calendar, on_calendar_day_selected, field);
+      gtk_calendar_select_day (GTK_CALENDAR (field->calendar), dt);
+      g_signal_handlers_unblock_by_func (field->calendar, on_calendar_day_selected, field);
+    }
+}
+
+static void
+add_calendar (DeclicWizardField *field)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  field->calendar = gtk_calendar_new ();
+  field->popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (field->popover), field->calendar);
+  g_signal_connect (field->calendar, "day-selected", G_CALLBACK (on_calendar_day_selected), field);
+  g_signal_connect (field->popover, "show", G_CALLBACK (on_calendar_popover_show), field);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), field->popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Choose a date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a date"), -1);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), button);
+}
+
+/* Signal handlers */
+
+static void
+on_entry_changed (GtkEditable       *editable,
+                  DeclicWizardField *field)
+{
+  const char *text = gtk_editable_get_text (editable);
+
+  if (field->wizard->loading > 0)
+    return;
+
+  write_value (field, text);
+
+  if (field->spec->type == DECLIC_FIELD_NOC && gtk_widget_get_mapped (field->row))
+    {
+      if (update_noc_results (field, text))
+        gtk_popover_popup (GTK_POPOVER (field->popover));
+      else
+        gtk_popover_popdown (GTK_POPOVER (field->popover));
+    }
+}
+
+static void
+on_combo_selected (GObject           *combo,
+                   GParamSpec        *pspec,
+                   DeclicWizardField *field)
+{
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (combo));
+
+  if (field->wizard->loading > 0)
+    return;
+
+  /* Item 0 is "Not chosen". */
+  write_value (field, selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                      ? NULL : field->spec->choices[selected - 1].code);
+}
+
+static void
+on_dropdown_selected (GObject           *dropdown,
+                      GParamSpec        *pspec,
+                      DeclicWizardField *field)
+{
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
+
+  if (field->wizard->loading > 0)
+    return;
+
+  write_value (field, selected < field->codes->len ? g_ptr_array_index (field->codes, selected) : NULL);
+}
+
+static void
+on_switch_active (GObject           *sw,
+                  GParamSpec        *pspec,
+                  DeclicWizardField *field)
+{
+  if (field->wizard->loading > 0 || field->wizard->draft == NULL)
+    return;
+
+  declic_wizard_write_begin (field->wizard);
+  declic_draft_set_boolean (field->wizard->draft, field->path,
+                            gtk_switch_get_active (GTK_SWITCH (sw)));
+  declic_wizard_write_end (field->wizard);
+}
+
+/* Construction */
+
+static GtkWidget *
+new_entry_row (DeclicWizardField *field,
+               const char        *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  field->row = field->input = row;
+
+  switch (field->spec->type)
+    {
+    case DECLIC_FIELD_EMAIL:
+      gtk_text_set_input_purpose (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))),
+                                  GTK_INPUT_PURPOSE_EMAIL);
+      break;
+    case DECLIC_FIELD_INTEGER:
+      gtk_text_set_input_purpose (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))),
+                                  GTK_INPUT_PURPOSE_DIGITS);
+      break;
+    case DECLIC_FIELD_NUMBER:
+      gtk_text_set_input_purpose (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))),
+                                  GTK_INPUT_PURPOSE_NUMBER);
+      break;
+    case DECLIC_FIELD_DATE:
+      add_calendar (field);
+      break;
+    case DECLIC_FIELD_NOC:
+      add_noc_search (field);
+      break;
+    case DECLIC_FIELD_OBJECT:
+    case DECLIC_FIELD_ARRAY:
+    case DECLIC_FIELD_STRING:
+    case DECLIC_FIELD_DATETIME:
+    case DECLIC_FIELD_BOOLEAN:
+    case DECLIC_FIELD_ENUM:
+    case DECLIC_FIELD_COUNTRY:
+    case DECLIC_FIELD_SUBDIVISION:
+    default:
+      break;
+    }
+
+  if (g_str_has_suffix (field->path, ".phone"))
+    gtk_text_set_input_purpose (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (row))),
+                                GTK_INPUT_PURPOSE_PHONE);
+
+  g_signal_connect (row, "changed", G_CALLBACK (on_entry_changed), field);
+  return row;
+}
+
+static GtkWidget *
+new_combo_row (DeclicWizardField *field,
+               const char        *title)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+
+  gtk_string_list_append (model, _("Not chosen"));
+  for (const DeclicChoice *c = field->spec->choices; c != NULL && c->code != NULL; c++)
+    gtk_string_list_append (model, g_dgettext (GETTEXT_PACKAGE, c->label));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  field->row = field->input = row;
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected), field);
+  return row;
+}
+
+static GtkWidget *
+new_switch_row (DeclicWizardField *field,
+                const char        *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *sw = gtk_switch_new ();
+
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  field->row = row;
+  field->input = sw;
+  g_signal_connect (sw, "notify::active", G_CALLBACK (on_switch_active), field);
+  return row;
+}
+
+/* Every country, in the user's language and order; item 0 is "Not chosen". */
+static GtkStringList *
+build_country_model (GPtrArray *codes)
+{
+  DeclicCountries *countries = declic_countries_get_default ();
+  GtkStringList *model = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (model, _("Not chosen"));
+  g_ptr_array_add (codes, NULL);
+  if (countries != NULL)
+    {
+      g_autoptr(GPtrArray) sorted = declic_countries_list_sorted (countries);
+
+      for (guint i = 0; i < sorted->len; i++)
+        {
+          const DeclicCountry *country = g_ptr_array_index (sorted, i);
+
+          gtk_string_list_append (model, declic_country_get_localized_name (country));
+          g_ptr_array_add (codes, g_strdup (declic_country_get_code (country)));
+        }
+    }
+  return model;
+}
+
+static GtkWidget *
+new_country_row (DeclicWizardField *field,
+                 const char        *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GtkStringList) model = NULL;
+  GtkExpression *expression;
+  GtkWidget *dropdown;
+
+  field->codes = g_ptr_array_new_with_free_func (g_free);
+  model = build_country_model (field->codes);
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&model)), expression);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
+  field->row = row;
+  field->input = dropdown;
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_dropdown_selected), field);
+  return row;
+}
+
+static GtkWidget *
+new_message_row (DeclicWizardField *field)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  field->info_label = gtk_label_new (NULL);
+  field->message_label = GTK_LABEL (gtk_label_new (NULL));
+  for (GtkWidget *label = field->info_label; label != NULL;
+       label = label == field->info_label ? GTK_WIDGET (field->message_label) : NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_set_visible (label, FALSE);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_widget_add_css_class (field->info_label, "dim-label");
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_visible (row, FALSE);
+  gtk_widget_add_css_class (row, "declic-field-message");
+  return row;
+}
+
+DeclicWizardField *
+declic_wizard_field_new (DeclicWizard *wizard,
+                         const char   *path,
+                         const char   *title)
+{
+  DeclicWizardField *field;
+  const DeclicFieldSpec *spec = declic_draft_fields_lookup_path (path);
+
+  g_return_val_if_fail (spec != NULL, NULL);
+
+  field = g_new0 (DeclicWizardField, 1);
+  field->wizard = wizard;
+  field->path = g_strdup (path);
+  field->spec = spec;
+  field->section = spec->section;
+  if (title == NULL)
+    title = field_label (spec);
+
+  switch (spec->type)
+    {
+    case DECLIC_FIELD_BOOLEAN:
+      new_switch_row (field, title);
+      break;
+    case DECLIC_FIELD_ENUM:
+      new_combo_row (field, title);
+      break;
+    case DECLIC_FIELD_COUNTRY:
+      new_country_row (field, title);
+      break;
+    case DECLIC_FIELD_OBJECT:
+    case DECLIC_FIELD_ARRAY:
+      g_critical ("“%s” is not a value", path);
+      G_GNUC_FALLTHROUGH;
+    case DECLIC_FIELD_STRING:
+    case DECLIC_FIELD_DATE:
+    case DECLIC_FIELD_DATETIME:
+    case DECLIC_FIELD_INTEGER:
+    case DECLIC_FIELD_NUMBER:
+    case DECLIC_FIELD_SUBDIVISION:
+    case DECLIC_FIELD_NOC:
+    case DECLIC_FIELD_EMAIL:
+    default:
+      new_entry_row (field, title);
+      break;
+    }
+
+  gtk_widget_set_tooltip_text (field->row, NULL);
+  g_object_set_data_full (G_OBJECT (field->row), "declic-path", g_strdup (path), g_free);
+  field->message_row = new_message_row (field);
+  g_object_set_data (G_OBJECT (field->row), "declic-message-label", field->message_label);
+  return field;
+}
+
+void
+declic_wizard_field_free (DeclicWizardField *field)
+{
+  if (field == NULL)
+    return;
+  /* A widget may outlive its page for a moment (a button's own "clicked" holds it). */
+  if (field->row != NULL)
+    g_signal_handlers_disconnect_by_data (field->row, field);
+  if (field->input != NULL && field->input != field->row)
+    g_signal_handlers_disconnect_by_data (field->input, field);
+  if (field->results != NULL)
+    g_signal_handlers_disconnect_by_data (field->results, field);
+  if (field->calendar != NULL)
+    g_signal_handlers_disconnect_by_data (field->calendar, field);
+  if (field->popover != NULL)
+    g_signal_handlers_disconnect_by_data (field->popover, field);
+  g_free (field->path);
+  g_free (field->local_error);
+  g_clear_pointer (&field->codes, g_ptr_array_unref);
+  g_free (field);
+}
+
+void
+declic_wizard_field_add_to (DeclicWizardField *field,
+                            GtkWidget         *container)
+{
+  if (ADW_IS_EXPANDER_ROW (container))
+    {
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (container), field->row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (container), field->message_row);
+    }
+  else
+    {
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (container), field->row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (container), field->message_row);
+    }
+}
+
+/* Fills the row from the draft. The caller holds wizard->loading, so nothing is written back. */
+void
+declic_wizard_field_load (DeclicWizardField *field)
+{
+  DeclicDraft *draft = field->wizard->draft;
+
+  g_assert (field->wizard->loading > 0);
+
+  switch (field->spec->type)
+    {
+    case DECLIC_FIELD_BOOLEAN:
+      gtk_switch_set_active (GTK_SWITCH (field->input),
+                             draft != NULL && declic_draft_get_boolean (draft, field->path, FALSE));
+      break;
+
+    case DECLIC_FIELD_ENUM:
+      {
+        const char *value = draft != NULL ? declic_draft_get_string (draft, field->path) : NULL;
+        guint selected = 0;
+
+        for (guint i = 0; value != NULL && field->spec->choices[i].code != NULL; i++)
+          if (g_str_equal (field->spec->choices[i].code, value))
+            selected = i + 1;
+        adw_combo_row_set_selected (ADW_COMBO_ROW (field->row), selected);
+      }
+      break;
+
+    case DECLIC_FIELD_COUNTRY:
+      {
+        const char *value = draft != NULL ? declic_draft_get_string (draft, field->path) : NULL;
+        guint selected = 0;
+
+        for (guint i = 1; value != NULL && i < field->codes->len; i++)
+          if (g_str_equal (g_ptr_array_index (field->codes, i), value))
+            selected = i;
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (field->input), selected);
+      }
+      break;
+
+    case DECLIC_FIELD_OBJECT:
+    case DECLIC_FIELD_ARRAY:
+    case DECLIC_FIELD_STRING:
+    case DECLIC_FIELD_DATE:
+    case DECLIC_FIELD_DATETIME:
+    case DECLIC_FIELD_INTEGER:
+    case DECLIC_FIELD_NUMBER:
+    case DECLIC_FIELD_SUBDIVISION:
+    case DECLIC_FIELD_NOC:
+    case DECLIC_FIELD_EMAIL:
+    default:
+      {
+        g_autofree char *text = NULL;
+
+        if (draft == NULL || !declic_draft_has (draft, field->path))
+          text = g_strdup ("");
+        else if (field->spec->type == DECLIC_FIELD_INTEGER)
+          text = g_strdup_printf ("%" G_GINT64_FORMAT, declic_draft_get_integer (draft, field->path, 0));
+        else if (field->spec->type == DECLIC_FIELD_NUMBER)
+          {
+            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+            text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g",
+                                              declic_draft_get_number (draft, field->path, 0)));
+          }
+        else
+          text = g_strdup (declic_draft_get_string (draft, field->path));
+
+        /* Keeps the cursor where it is when the text is the same. */
+        if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (field->row))) != 0
+            && field->local_error == NULL)
+          gtk_editable_set_text (GTK_EDITABLE (field->row), text != NULL ? text : "");
+      }
+      break;
+    }
+}
+
+void
+declic_wizard_field_set_message (DeclicWizardField *field,
+                                 DeclicSeverity     severity,
+                                 const char        *message)
+{
+  gboolean error;
+
+  if (field->local_error != NULL)
+    {
+      message = field->local_error;
+      severity = DECLIC_SEVERITY_ERROR;
+    }
+  error = message != NULL && severity == DECLIC_SEVERITY_ERROR;
+
+  gtk_label_set_text (field->message_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (field->message_label), message != NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (field->message_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (field->message_label), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (field->message_label), "dim-label");
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (field->message_label),
+                              severity == DECLIC_SEVERITY_ERROR ? "error"
+                              : severity == DECLIC_SEVERITY_WARNING ? "warning" : "dim-label");
+  gtk_widget_set_visible (field->message_row,
+                          message != NULL || gtk_widget_get_visible (field->info_label));
+
+  if (error)
+    gtk_widget_add_css_class (field->row, "error");
+  else
+    gtk_widget_remove_css_class (field->row, "error");
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_STATE_INVALID,
+                               error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+  if (field->input != field->row)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (field->input), GTK_ACCESSIBLE_STATE_INVALID,
+                                 error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                                 -1);
+  if (message != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* "french.results[0].listening.score" → "french.results[0]" */
+static char *
+get_item_path (const char *path,
+               const char *marker)
+{
+  const char *found = g_strrstr (path, marker);
+  const char *close;
+
+  if (found == NULL || (close = strchr (found, ']')) == NULL)
+    return NULL;
+  return g_strndup (path, close + 1 - path);
+}
+
+static char *
+describe_language_score (DeclicWizardField *field)
+{
+  DeclicDraft *draft = field->wizard->draft;
+  DeclicLanguageTables *tables = declic_language_tables_get_default ();
+  g_autofree char *item = get_item_path (field->path, ".results[");
+  g_autofree char *test_path = g_strconcat (item, ".test", NULL);
+  g_autofree char *date_path = g_strconcat (item, ".result_date", NULL);
+  g_autofree char *skill = NULL;
+  const char *test = declic_draft_get_string (draft, test_path);
+  const char *last_dot;
+  g_autoptr(GError) error = NULL;
+  const char *table_id = NULL;
+  g_autofree char *level_text = NULL;
+  GDate date;
+  guint level;
+
+  if (tables == NULL || test == NULL || !declic_draft_has (draft, field->path))
+    return NULL;
+
+  /* "….listening.score" → "listening" */
+  last_dot = strrchr (field->path, '.');
+  skill = g_strndup (field->path, last_dot - field->path);
+  if (strrchr (skill, '.') != NULL)
+    memmove (skill, strrchr (skill, '.') + 1, strlen (strrchr (skill, '.') + 1) + 1);
+
+  if (!declic_draft_get_date (draft, date_path, &date))
+    g_date_set_time_t (&date, time (NULL));
+
+  if (!declic_language_tables_convert (tables, test, &date, skill,
+                                       declic_draft_get_number (draft, field->path, 0),
+                                       &level, &table_id, &error))
+    return g_strdup (error->message);
+
+  level_text = declic_language_level_to_string (level);
+  /* TRANSLATORS: a language score converted to a level: "Level 7, from table nclc-tef-2023 (an estimate)" */
+  return g_strdup_printf (_("Level %s, from table %s (an estimate)"), level_text, table_id);
+}
+
+static char *
+describe_result_date (DeclicWizardField *field)
+{
+  DeclicDraft *draft = field->wizard->draft;
+  g_autoptr(GDate) expiry = NULL;
+  GDate date;
+  GDate today;
+  char text[32];
+
+  if (!declic_draft_get_date (draft, field->path, &date))
+    return NULL;
+  expiry = declic_language_result_expiry (&date);
+  if (expiry == NULL)
+    return NULL;
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", expiry);
+  declic_draft_get_reference_date (draft, NULL, &today);
+  if (declic_language_result_is_expired (&date, &today))
+    return g_strdup_printf (_("Expired on %s: results are valid 2 years."), text);
+  return g_strdup_printf (_("Valid until %s (results are valid 2 years)."), text);
+}
+
+static char *
+describe_noc (DeclicWizardField *field)
+{
+  const char *code = declic_draft_get_string (field->wizard->draft, field->path);
+  DeclicNoc *noc = declic_noc_get_default ();
+  const DeclicNocEntry *entry;
+
+  if (code == NULL || noc == NULL || (entry = declic_noc_lookup (noc, code)) == NULL)
+    return NULL;
+  /* TRANSLATORS: under a NOC code: its title and TEER category */
+  return g_strdup_printf (_("%s — TEER %d"), declic_noc_entry_get_localized_title (entry),
+                          declic_noc_entry_get_teer (entry));
+}
+
+/* The line under a field that says how its value is read. */
+void
+declic_wizard_field_update_info (DeclicWizardField *field)
+{
+  g_autofree char *info = NULL;
+
+  if (field->wizard->draft == NULL)
+    return;
+
+  if (field->spec->type == DECLIC_FIELD_NOC)
+    info = describe_noc (field);
+  else if (strstr (field->spec->pattern, ".results[].") != NULL
+           && g_str_has_suffix (field->spec->pattern, ".score"))
+    info = describe_language_score (field);
+  else if (g_str_has_suffix (field->spec->pattern, ".results[].result_date"))
+    info = describe_result_date (field);
+  else
+    return;
+
+  gtk_label_set_text (GTK_LABEL (field->info_label), info != NULL ? info : "");
+  gtk_widget_set_visible (field->info_label, info != NULL);
+  gtk_widget_set_visible (field->message_row,
+                          info != NULL || gtk_widget_get_visible (GTK_WIDGET (field->message_label)));
+}
+
+void
+declic_wizard_field_focus (DeclicWizardField *field)
+{
+  GtkWidget *parent;
+
+  /* Opens the item that holds it. */
+  for (parent = gtk_widget_get_parent (field->row); parent != NULL; parent = gtk_widget_get_parent (parent))
+    if (ADW_IS_EXPANDER_ROW (parent))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (parent), TRUE);
+
+  gtk_widget_grab_focus (field->input);
+}

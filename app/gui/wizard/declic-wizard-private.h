@@ -1,0 +1,120 @@
+/* declic-wizard-private.h: what the wizard's files share. Not installed, not for other widgets. */
+#pragma once
+
+#include "declic-wizard.h"
+#include "declic-finding.h"
+#include "declic-validate.h"
+
+G_BEGIN_DECLS
+
+/* One input bound to one draft path. Owned by DeclicWizard.fields; the widgets by the page. */
+typedef struct
+{
+  DeclicWizard          *wizard;
+  char                  *path;          /* "education[1].end_date" */
+  const DeclicFieldSpec *spec;
+  DeclicSection          section;
+  GtkWidget             *row;           /* AdwEntryRow, AdwComboRow or AdwActionRow */
+  GtkWidget             *input;         /* what takes the value: the row itself, a switch, a drop-down */
+  GtkWidget             *message_row;   /* a GtkListBoxRow under the row, shown with a message */
+  GtkLabel              *message_label;
+  GtkWidget             *info_label;    /* NOC title, language level: NULL for most fields */
+  GtkWidget             *popover;       /* NOC search */
+  GtkWidget             *results;       /* NOC search results (GtkListBox) */
+  GtkWidget             *calendar;      /* dates */
+  GPtrArray             *codes;         /* country drop-downs: index → code (NULL first) */
+  char                  *local_error;   /* a value the draft cannot hold ("12a" in a number) */
+} DeclicWizardField;
+
+typedef struct
+{
+  GtkWidget     *scrolled;   /* the stack child */
+  GtkWidget     *clamp;
+  GtkWidget     *content;    /* rebuilt */
+  GtkWidget     *messages;   /* AdwPreferencesGroup: findings with no field of their own */
+  GPtrArray     *groups;     /* conditional groups: GtkWidget with "declic-condition" data */
+  GPtrArray     *expanders;  /* AdwExpanderRow with "declic-item-path" data */
+  GtkWidget     *work_window; /* work page: the 5-year window and its gaps */
+  GHashTable    *expanded;   /* item paths whose expander is open */
+} DeclicWizardSectionPage;
+
+struct _DeclicWizard
+{
+  AdwBin                  parent_instance;
+
+  /* Template children */
+  AdwToastOverlay        *toast_overlay;
+  AdwLeaflet             *leaflet;
+  GtkWidget              *sidebar_box;
+  GtkWidget              *separator;
+  GtkListBox             *sidebar_list;
+  GtkWidget              *content_box;
+  GtkStack               *stack;
+  GtkWidget              *sections_button;
+  GtkWidget              *previous_button;
+  GtkWidget              *next_button;
+
+  /* State */
+  DeclicDraft            *draft;
+  gulong                  changed_handler;
+  DeclicValidateContext  *context;
+  GPtrArray              *findings;
+  GHashTable             *fields;        /* path → DeclicWizardField, owned */
+  GHashTable             *add_buttons;   /* array path → GtkWidget */
+  DeclicWizardSectionPage pages[DECLIC_N_SECTIONS];
+  GtkWidget              *extra_pages[DECLIC_WIZARD_N_PAGES - DECLIC_WIZARD_PAGE_REVIEW];
+  GtkWidget              *sidebar_rows[DECLIC_WIZARD_N_PAGES];
+  int                     current;
+  guint                   loading;       /* > 0 while widgets are filled from the draft */
+  guint                   writing;       /* > 0 while a widget writes to the draft */
+  gboolean                summary_dirty;
+
+  /* The last removed item, for Undo */
+  char                   *undo_array;
+  guint                   undo_index;
+  char                   *undo_json;
+};
+
+/* declic-wizard-field.c */
+DeclicWizardField *declic_wizard_field_new        (DeclicWizard      *wizard,
+                                                   const char        *path,
+                                                   const char        *title);
+void               declic_wizard_field_free       (DeclicWizardField *field);
+void               declic_wizard_field_load       (DeclicWizardField *field);
+void               declic_wizard_field_set_message (DeclicWizardField *field,
+                                                   DeclicSeverity     severity,
+                                                   const char        *message);
+void               declic_wizard_field_update_info (DeclicWizardField *field);
+void               declic_wizard_field_focus      (DeclicWizardField *field);
+/* Adds the field's row and its message row to a preferences group or an expander row. */
+void               declic_wizard_field_add_to     (DeclicWizardField *field,
+                                                   GtkWidget         *container);
+
+/* declic-wizard-sections.c */
+void               declic_wizard_sections_build   (DeclicWizard      *self,
+                                                   DeclicSection      section);
+void               declic_wizard_sections_refresh (DeclicWizard      *self,
+                                                   DeclicSection      section);
+
+/* declic-wizard-summary.c */
+GtkWidget         *declic_wizard_summary_new_page (DeclicWizard      *self,
+                                                   int                page);
+void               declic_wizard_summary_rebuild  (DeclicWizard      *self,
+                                                   int                page);
+
+/* declic-wizard.c */
+void               declic_wizard_revalidate       (DeclicWizard      *self);
+void               declic_wizard_write_begin      (DeclicWizard      *self);
+void               declic_wizard_write_end        (DeclicWizard      *self);
+void               declic_wizard_remove_item      (DeclicWizard      *self,
+                                                   const char        *array_path,
+                                                   guint              index);
+void               declic_wizard_add_item         (DeclicWizard      *self,
+                                                   const char        *array_path);
+void               declic_wizard_move_item        (DeclicWizard      *self,
+                                                   const char        *array_path,
+                                                   guint              from,
+                                                   guint              to);
+const char        *declic_wizard_page_get_title   (int                page);
+
+G_END_DECLS

@@ -1,0 +1,714 @@
+/* declic-wizard-sections.c: the pages of the DI's sections, built from the field table.
+ *
+ * Each section is described by a short layout: groups of field paths, repeated items and the
+ * conditions under which a group shows. The rows themselves come from the field table
+ * (declic-wizard-field.c), so a field added to the table needs one line here.
+ *
+ * Layout tokens:
+ *   "#path"   a group titled with the label of `path` ("#" alone: no title)
+ *   "*path"   a group of repeated items of the array `path`, with Add, move and Remove
+ *   "?cond"   the next group shows only when: "spouse" (married or de facto and accompanying),
+ *             "=path" (the boolean is on), "!path" (the boolean is off)
+ *   "~window" the 5-year window of the work history and its gaps
+ *   "path"    a field in the current group
+ */
+#define G_LOG_DOMAIN "declic-wizard"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "declic-wizard-private.h"
+
+static const char *const personal_layout[] = {
+  "#", "personal.family_names", "personal.given_names", "personal.sex", "personal.birth_date",
+  "personal.birth_country",
+  "*personal.citizenships",
+  "*personal.other_names",
+  "#personal.passport", "personal.passport.number", "personal.passport.issuing_country",
+  "personal.passport.expiry_date",
+  "*personal.previous_applications",
+  NULL
+};
+
+static const char *const contact_layout[] = {
+  "#", "contact.email", "contact.phone",
+  "#contact.address", "contact.address.street", "contact.address.city",
+  "contact.address.subdivision", "contact.address.postal_code", "contact.address.country",
+  "#", "contact.residence_country", "contact.residence_status",
+  NULL
+};
+
+static const char *const family_layout[] = {
+  "#", "family.marital_status", "family.union_date", "family.spouse_accompanies",
+  "?spouse", "#family.spouse", "family.spouse.family_names", "family.spouse.given_names",
+  "family.spouse.birth_date", "family.spouse.education_level", "family.spouse.quebec_diploma_level",
+  "family.spouse.quebec_experience_months", "family.spouse.di_number",
+  "?spouse", "#family.spouse.french", "family.spouse.french.no_result",
+  "?spouse", "*family.spouse.french.results",
+  "?spouse", "#family.spouse.english", "family.spouse.english.no_result",
+  "?spouse", "*family.spouse.english.results",
+  "*family.children",
+  NULL
+};
+
+static const char *const education_layout[] = {
+  "*education",
+  NULL
+};
+
+static const char *const work_layout[] = {
+  "~window",
+  "*work_history",
+  NULL
+};
+
+static const char *const job_offer_layout[] = {
+  "#", "job_offer.has_offer",
+  "?=job_offer.has_offer", "#", "job_offer.employer", "job_offer.job_title", "job_offer.noc_code",
+  "job_offer.city", "job_offer.inside_cmm", "job_offer.validation_number",
+  "job_offer.validation_date",
+  NULL
+};
+
+static const char *const french_layout[] = {
+  "#", "french.no_result",
+  "?!french.no_result", "*french.results",
+  NULL
+};
+
+static const char *const english_layout[] = {
+  "#", "english.no_result",
+  "?!english.no_result", "*english.results",
+  NULL
+};
+
+static const char *const quebec_layout[] = {
+  "#", "quebec.family_member", "quebec.regulated_profession", "quebec.authorization_to_practise",
+  "quebec.labour_market_diagnosis",
+  "#", "quebec.months_outside_cmm_residence", "quebec.months_outside_cmm_work",
+  "quebec.months_outside_cmm_study", "quebec.studies_without_diploma_completed_months",
+  "quebec.studies_without_diploma_ongoing_months",
+  NULL
+};
+
+static const char *const consent_layout[] = {
+  "#", "consent.information_true", "consent.personal_information",
+  NULL
+};
+
+static const char *const representative_layout[] = {
+  "#", "representative.name", "representative.category", "representative.registry_number",
+  "representative.mandate_date",
+  NULL
+};
+
+static const char *const *const layouts[DECLIC_N_SECTIONS] = {
+  personal_layout, contact_layout, family_layout, education_layout, work_layout,
+  job_offer_layout, french_layout, english_layout, quebec_layout, consent_layout,
+  representative_layout,
+};
+
+static const char *const descriptions[DECLIC_N_SECTIONS] = {
+  N_("As written in your passport."),
+  N_("Arrima requires a valid e-mail address."),
+  N_("Your marital status, your accompanying spouse and your dependent children."),
+  N_("Every diploma of at least one year of full-time study, most recent first."),
+  N_("Every period of the last 5 years: work, internships, studies, leave or inactivity."),
+  N_("Only a job offer validated by the ministry counts."),
+  N_("Results of a standardized test, or a diploma from studies in French."),
+  N_("Results of a standardized test, or a diploma from studies in English."),
+  N_("Family, studies and work in Québec, and your occupation’s situation."),
+  N_("Without these declarations the DI cannot be filed."),
+  N_("Optional: a lawyer, a notary or a consultant recognised by Québec who helps you."),
+};
+
+/* Fields shown as an item's title, in order of preference. */
+static const char *const summary_keys[] = {
+  "title", "job_title", "test", "given_names", "family_names", "description", "type", NULL
+};
+
+static const char *
+spec_label (const char *path)
+{
+  const DeclicFieldSpec *spec = declic_draft_fields_lookup_path (path);
+
+  return spec != NULL && spec->label != NULL ? g_dgettext (GETTEXT_PACKAGE, spec->label) : "";
+}
+
+static gboolean
+check_condition (DeclicWizard *self,
+                 const char   *condition)
+{
+  DeclicDraft *draft = self->draft;
+
+  if (draft == NULL || condition == NULL)
+    return TRUE;
+  if (g_str_equal (condition, "spouse"))
+    {
+      const char *status = declic_draft_get_string (draft, "family.marital_status");
+
+      return (g_strcmp0 (status, "married") == 0 || g_strcmp0 (status, "de_facto") == 0)
+             && declic_draft_get_boolean (draft, "family.spouse_accompanies", FALSE);
+    }
+  if (condition[0] == '=')
+    return declic_draft_get_boolean (draft, condition + 1, FALSE);
+  if (condition[0] == '!')
+    return !declic_draft_get_boolean (draft, condition + 1, FALSE);
+  return TRUE;
+}
+
+static DeclicWizardField *
+add_field (DeclicWizard *self,
+           GtkWidget    *container,
+           const char   *path,
+           const char   *title)
+{
+  DeclicWizardField *field = declic_wizard_field_new (self, path, title);
+
+  declic_wizard_field_add_to (field, container);
+  g_hash_table_replace (self->fields, field->path, field);
+  return field;
+}
+
+static void
+on_add_clicked (GtkButton *button,
+                DeclicWizard *self)
+{
+  declic_wizard_add_item (self, g_object_get_data (G_OBJECT (button), "declic-array"));
+}
+
+static void
+on_remove_clicked (GtkButton *button,
+                   DeclicWizard *self)
+{
+  declic_wizard_remove_item (self, g_object_get_data (G_OBJECT (button), "declic-array"),
+                             GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "declic-index")));
+}
+
+static void
+on_move_clicked (GtkButton *button,
+                 DeclicWizard *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "declic-index"));
+  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "declic-delta"));
+
+  declic_wizard_move_item (self, g_object_get_data (G_OBJECT (button), "declic-array"),
+                           index, index + delta);
+}
+
+static GtkWidget *
+new_item_button (DeclicWizard *self,
+                 const char   *icon,
+                 const char   *label,
+                 const char   *array_path,
+                 guint         index,
+                 int           delta,
+                 GCallback     callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (button), "declic-array", g_strdup (array_path), g_free);
+  g_object_set_data (G_OBJECT (button), "declic-index", GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (button), "declic-delta", GINT_TO_POINTER (delta));
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static void
+on_expanded_changed (AdwExpanderRow *expander,
+                     GParamSpec     *pspec,
+                     GHashTable     *expanded)
+{
+  const char *item = g_object_get_data (G_OBJECT (expander), "declic-item-path");
+
+  if (adw_expander_row_get_expanded (expander))
+    g_hash_table_add (expanded, g_strdup (item));
+  else
+    g_hash_table_remove (expanded, item);
+}
+
+static void
+build_item (DeclicWizard *self,
+            DeclicWizardSectionPage *page,
+            GtkWidget    *group,
+            const char   *array_path,
+            const char   *array_pattern,
+            guint         index,
+            guint         n_items)
+{
+  g_autofree char *item_path = g_strdup_printf ("%s[%u]", array_path, index);
+  g_autofree char *item_pattern = g_strconcat (array_pattern, "[]", NULL);
+  g_autofree char *prefix = g_strconcat (item_pattern, ".", NULL);
+  const DeclicFieldSpec *item_spec = declic_draft_fields_lookup (item_pattern);
+  const char *item_label = item_spec != NULL && item_spec->label != NULL
+                           ? g_dgettext (GETTEXT_PACKAGE, item_spec->label) : "";
+  g_autofree char *title = g_strdup_printf ("%s %u", item_label, index + 1);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), title);
+  const DeclicFieldSpec *all;
+  GtkWidget *expander;
+  GtkWidget *actions;
+  guint n_fields;
+
+  if (item_spec != NULL && item_spec->type != DECLIC_FIELD_OBJECT)
+    {
+      /* An array of plain values: one row each, with a Remove button. */
+      DeclicWizardField *field = add_field (self, group, item_path, title);
+
+      if (ADW_IS_ACTION_ROW (field->row))
+        adw_action_row_add_suffix (ADW_ACTION_ROW (field->row),
+                                   new_item_button (self, "user-trash-symbolic", remove_label,
+                                                    array_path, index, 0, G_CALLBACK (on_remove_clicked)));
+      else
+        adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row),
+                                  new_item_button (self, "user-trash-symbolic", remove_label,
+                                                   array_path, index, 0, G_CALLBACK (on_remove_clicked)));
+      return;
+    }
+
+  expander = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  g_object_set_data_full (G_OBJECT (expander), "declic-item-path", g_strdup (item_path), g_free);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+  g_ptr_array_add (page->expanders, expander);
+
+  all = declic_draft_fields_get_all (&n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *rest;
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_prefix (all[i].pattern, prefix)
+          || all[i].type == DECLIC_FIELD_OBJECT || all[i].type == DECLIC_FIELD_ARRAY)
+        continue;
+      rest = all[i].pattern + strlen (prefix);
+      if (strstr (rest, "[]") != NULL)
+        continue;
+      path = g_strconcat (item_path, ".", rest, NULL);
+      add_field (self, expander, path, NULL);
+    }
+
+  actions = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (actions), title);
+  gtk_widget_add_css_class (actions, "dim-label");
+  if (index > 0)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (actions),
+                               new_item_button (self, "go-up-symbolic", _("Move up"),
+                                                array_path, index, -1, G_CALLBACK (on_move_clicked)));
+  if (index + 1 < n_items)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (actions),
+                               new_item_button (self, "go-down-symbolic", _("Move down"),
+                                                array_path, index, 1, G_CALLBACK (on_move_clicked)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (actions),
+                             new_item_button (self, "user-trash-symbolic", remove_label,
+                                              array_path, index, 0, G_CALLBACK (on_remove_clicked)));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), actions);
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander),
+                                 g_hash_table_contains (page->expanded, item_path));
+  g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_expanded_changed), page->expanded);
+}
+
+static GtkWidget *
+build_array_group (DeclicWizard            *self,
+                   DeclicWizardSectionPage *page,
+                   const char              *array_path)
+{
+  g_autofree char *pattern = declic_draft_fields_path_to_pattern (array_path);
+  g_autofree char *item_pattern = g_strconcat (pattern, "[]", NULL);
+  const DeclicFieldSpec *item_spec = declic_draft_fields_lookup (item_pattern);
+  g_autofree char *add_label = NULL;
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *button;
+  GtkWidget *content;
+  guint n = self->draft != NULL ? declic_draft_get_n_items (self->draft, array_path) : 0;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), spec_label (array_path));
+
+  /* TRANSLATORS: the button that adds an item to a list: "Add: Diploma" */
+  add_label = g_strdup_printf (_("Add: %s"),
+                               item_spec != NULL && item_spec->label != NULL
+                               ? g_dgettext (GETTEXT_PACKAGE, item_spec->label) : "");
+  content = adw_button_content_new ();
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add"));
+  button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, add_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
+  g_object_set_data_full (G_OBJECT (button), "declic-array", g_strdup (array_path), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_add_clicked), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+  g_hash_table_replace (self->add_buttons, g_strdup (array_path), button);
+
+  if (n == 0)
+    {
+      GtkWidget *empty = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (empty), _("None yet"));
+      gtk_widget_add_css_class (empty, "dim-label");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), empty);
+    }
+  for (guint i = 0; i < n; i++)
+    build_item (self, page, group, array_path, pattern, i, n);
+
+  return group;
+}
+
+static gboolean
+remove_section_field (gpointer key,
+                      gpointer value,
+                      gpointer user_data)
+{
+  DeclicWizardField *field = value;
+
+  if (field->section != GPOINTER_TO_INT (user_data))
+    return FALSE;
+  g_ptr_array_add (g_object_get_data (G_OBJECT (field->wizard), "declic-old-fields"), field);
+  return TRUE;
+}
+
+/* (Re)builds a section's page from the draft. */
+void
+declic_wizard_sections_build (DeclicWizard  *self,
+                              DeclicSection  section)
+{
+  DeclicWizardSectionPage *page = &self->pages[section];
+  const char *const *layout = layouts[section];
+  g_autoptr(GPtrArray) old_fields = g_ptr_array_new_with_free_func ((GDestroyNotify) declic_wizard_field_free);
+  const char *condition = NULL;
+  GtkWidget *group = NULL;
+  GtkWidget *label;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_object_set_data (G_OBJECT (self), "declic-old-fields", old_fields);
+  g_hash_table_foreach_steal (self->fields, remove_section_field, GINT_TO_POINTER (section));
+  g_object_set_data (G_OBJECT (self), "declic-old-fields", NULL);
+  /* Disconnects the old rows while they are still alive, before the page drops them. */
+  g_clear_pointer (&old_fields, g_ptr_array_unref);
+  g_ptr_array_set_size (page->groups, 0);
+  g_ptr_array_set_size (page->expanders, 0);
+  page->work_window = NULL;
+
+  page->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_margin_top (page->content, 24);
+  gtk_widget_set_margin_bottom (page->content, 24);
+  gtk_widget_set_margin_start (page->content, 12);
+  gtk_widget_set_margin_end (page->content, 12);
+
+  label = gtk_label_new (declic_section_get_title (section));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "title-1");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
+  gtk_box_append (GTK_BOX (page->content), label);
+  label = gtk_label_new (_(descriptions[section]));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 0);
+  gtk_box_append (GTK_BOX (page->content), label);
+
+  page->messages = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (page->messages), _("To look at in this section"));
+  gtk_widget_set_visible (page->messages, FALSE);
+  gtk_box_append (GTK_BOX (page->content), page->messages);
+
+  for (guint i = 0; layout[i] != NULL; i++)
+    {
+      const char *token = layout[i];
+      GtkWidget *new_group = NULL;
+
+      if (token[0] == '?')
+        {
+          condition = token + 1;
+          continue;
+        }
+      if (token[0] == '#')
+        {
+          new_group = adw_preferences_group_new ();
+          if (token[1] != '\0')
+            adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (new_group), spec_label (token + 1));
+        }
+      else if (token[0] == '*')
+        new_group = build_array_group (self, page, token + 1);
+      else if (token[0] == '~')
+        {
+          new_group = adw_preferences_group_new ();
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (new_group), _("The last 5 years"));
+          page->work_window = gtk_label_new (NULL);
+          gtk_label_set_xalign (GTK_LABEL (page->work_window), 0);
+          gtk_label_set_wrap (GTK_LABEL (page->work_window), TRUE);
+          gtk_label_set_selectable (GTK_LABEL (page->work_window), FALSE);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (new_group), page->work_window);
+        }
+
+      if (new_group != NULL)
+        {
+          group = new_group;
+          gtk_box_append (GTK_BOX (page->content), group);
+          if (condition != NULL)
+            {
+              g_object_set_data_full (G_OBJECT (group), "declic-condition", g_strdup (condition), g_free);
+              g_ptr_array_add (page->groups, group);
+            }
+          condition = NULL;
+          continue;
+        }
+
+      g_assert (group != NULL);
+      add_field (self, group, token, NULL);
+    }
+
+  adw_clamp_set_child (ADW_CLAMP (page->clamp), page->content);
+
+  self->loading++;
+  g_hash_table_iter_init (&iter, self->fields);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((DeclicWizardField *) value)->section == section)
+      declic_wizard_field_load (value);
+  self->loading--;
+}
+
+/* The summary of an item: its title, job, test... */
+static char *
+describe_item (DeclicWizard *self,
+               const char   *item_path)
+{
+  for (guint i = 0; summary_keys[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (item_path, ".", summary_keys[i], NULL);
+      g_autofree char *pattern = declic_draft_fields_path_to_pattern (path);
+      const char *value = declic_draft_fields_lookup (pattern) != NULL
+                          ? declic_draft_get_string (self->draft, path) : NULL;
+
+      if (value != NULL && *value != '\0')
+        return g_strdup (declic_enum_choice_get_label (pattern, value));
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GDate start;
+  GDate end;
+} Span;
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  return g_date_compare (&((const Span *) a)->start, &((const Span *) b)->start);
+}
+
+static void
+format_date (const GDate *date,
+             char        *buffer,
+             gsize        size)
+{
+  g_date_strftime (buffer, size, "%Y-%m-%d", date);
+}
+
+/* The periods of the last 5 years, and what they leave uncovered. */
+static char *
+describe_work_window (DeclicWizard *self)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = declic_draft_get_n_items (self->draft, "work_history");
+  GDate reference, window_start, cursor;
+  char from[32], to[32];
+  guint n_gaps = 0;
+
+  declic_draft_get_reference_date (self->draft, NULL, &reference);
+  window_start = reference;
+  g_date_subtract_years (&window_start, DECLIC_VALIDATE_HISTORY_YEARS);
+  format_date (&window_start, from, sizeof from);
+  format_date (&reference, to, sizeof to);
+  g_string_append_printf (text, _("Declare every period from %s to %s."), from, to);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *start_path = g_strdup_printf ("work_history[%u].start_date", i);
+      g_autofree char *end_path = g_strdup_printf ("work_history[%u].end_date", i);
+      g_autofree char *ongoing_path = g_strdup_printf ("work_history[%u].ongoing", i);
+      Span span;
+
+      if (!declic_draft_get_date (self->draft, start_path, &span.start))
+        continue;
+      if (declic_draft_get_boolean (self->draft, ongoing_path, FALSE)
+          || !declic_draft_get_date (self->draft, end_path, &span.end))
+        span.end = reference;
+      if (g_date_compare (&span.end, &span.start) < 0)
+        continue;
+      g_array_append_val (spans, span);
+    }
+  g_array_sort (spans, compare_spans);
+
+  cursor = window_start;
+  for (guint i = 0; i <= spans->len; i++)
+    {
+      GDate gap_end;
+
+      if (i < spans->len)
+        {
+          Span *span = &g_array_index (spans, Span, i);
+
+          gap_end = span->start;
+          if (g_date_compare (&gap_end, &reference) > 0)
+            gap_end = reference;
+        }
+      else
+        gap_end = reference;
+
+      if (g_date_compare (&gap_end, &cursor) > 0
+          && (gint) g_date_days_between (&cursor, &gap_end) > DECLIC_VALIDATE_GAP_TOLERANCE_DAYS)
+        {
+          format_date (&cursor, from, sizeof from);
+          format_date (&gap_end, to, sizeof to);
+          g_string_append (text, "\n");
+          /* TRANSLATORS: a gap in the work history */
+          g_string_append_printf (text, _("• Not covered: %s to %s (%d days)"), from, to,
+                                  (int) g_date_days_between (&cursor, &gap_end));
+          n_gaps++;
+        }
+      if (i < spans->len)
+        {
+          Span *span = &g_array_index (spans, Span, i);
+
+          if (g_date_compare (&span->end, &cursor) > 0)
+            {
+              cursor = span->end;
+              g_date_add_days (&cursor, 1);
+            }
+        }
+    }
+
+  g_string_append (text, "\n");
+  if (n_gaps == 0)
+    g_string_append (text, _("The 5 years are covered."));
+  else
+    g_string_append (text, _("Declare what you did in each uncovered period (studies, leave, inactivity…)."));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+on_message_activated (AdwActionRow *row,
+                      DeclicWizard *self)
+{
+  declic_wizard_focus_path (self, g_object_get_data (G_OBJECT (row), "declic-path"));
+}
+
+/* Messages, info lines, conditional groups and item titles, after every change. */
+void
+declic_wizard_sections_refresh (DeclicWizard  *self,
+                                DeclicSection  section)
+{
+  DeclicWizardSectionPage *page = &self->pages[section];
+  g_autoptr(GHashTable) by_path = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer value;
+  GtkWidget *child;
+  guint n_messages = 0;
+
+  if (page->content == NULL || self->draft == NULL)
+    return;
+
+  /* The most serious finding on each path (the list is sorted that way). */
+  for (guint i = 0; self->findings != NULL && i < self->findings->len; i++)
+    {
+      DeclicFinding *finding = g_ptr_array_index (self->findings, i);
+      DeclicFinding *previous;
+
+      if (declic_finding_get_section (finding) != section)
+        continue;
+      previous = g_hash_table_lookup (by_path, declic_finding_get_path (finding));
+      if (previous == NULL
+          || declic_finding_get_severity (finding) > declic_finding_get_severity (previous))
+        g_hash_table_insert (by_path, (gpointer) declic_finding_get_path (finding), finding);
+    }
+
+  g_hash_table_iter_init (&iter, self->fields);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      DeclicWizardField *field = value;
+      DeclicFinding *finding;
+
+      if (field->section != section)
+        continue;
+      finding = g_hash_table_lookup (by_path, field->path);
+      declic_wizard_field_set_message (field,
+                                       finding != NULL ? declic_finding_get_severity (finding) : DECLIC_SEVERITY_INFO,
+                                       finding != NULL ? declic_finding_get_message (finding) : NULL);
+      declic_wizard_field_update_info (field);
+    }
+
+  /* Findings with no field of their own: at the top of the page. */
+  while ((child = g_object_get_data (G_OBJECT (page->messages), "declic-first")) != NULL)
+    {
+      g_object_set_data (G_OBJECT (page->messages), "declic-first",
+                         g_object_get_data (G_OBJECT (child), "declic-next"));
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (page->messages), child);
+    }
+  for (guint i = 0; self->findings != NULL && i < self->findings->len; i++)
+    {
+      DeclicFinding *finding = g_ptr_array_index (self->findings, i);
+      GtkWidget *row;
+      GtkWidget *icon;
+      DeclicSeverity severity = declic_finding_get_severity (finding);
+
+      if (declic_finding_get_section (finding) != section
+          || severity == DECLIC_SEVERITY_INFO
+          || g_hash_table_contains (self->fields, declic_finding_get_path (finding)))
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), declic_finding_get_message (finding));
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      icon = gtk_image_new_from_icon_name (severity == DECLIC_SEVERITY_ERROR
+                                           ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+      gtk_widget_add_css_class (icon, severity == DECLIC_SEVERITY_ERROR ? "error" : "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      declic_severity_get_label (severity), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      g_object_set_data_full (G_OBJECT (row), "declic-path",
+                              g_strdup (declic_finding_get_path (finding)), g_free);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (on_message_activated), self);
+      g_object_set_data (G_OBJECT (row), "declic-next",
+                         g_object_get_data (G_OBJECT (page->messages), "declic-first"));
+      g_object_set_data (G_OBJECT (page->messages), "declic-first", row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (page->messages), row);
+      n_messages++;
+    }
+  gtk_widget_set_visible (page->messages, n_messages > 0);
+
+  for (guint i = 0; i < page->groups->len; i++)
+    {
+      GtkWidget *group = g_ptr_array_index (page->groups, i);
+
+      gtk_widget_set_visible (group, check_condition (self, g_object_get_data (G_OBJECT (group), "declic-condition")));
+    }
+
+  for (guint i = 0; i < page->expanders->len; i++)
+    {
+      AdwExpanderRow *expander = g_ptr_array_index (page->expanders, i);
+      g_autofree char *summary = describe_item (self, g_object_get_data (G_OBJECT (expander), "declic-item-path"));
+
+      adw_expander_row_set_subtitle (expander, summary != NULL ? summary : "");
+    }
+
+  if (page->work_window != NULL)
+    {
+      g_autofree char *text = describe_work_window (self);
+
+      gtk_label_set_text (GTK_LABEL (page->work_window), text);
+    }
+}

@@ -1,0 +1,437 @@
+/* declic-wizard-summary.c: the Review, Eligibility and points, and Deadlines pages.
+ *
+ * They are built again from the draft each time they are shown, and on every change while they
+ * are visible. Figures come from the core (declic-eligibility, declic-points, declic-deadlines);
+ * the points are always labelled an estimate, with the grid they come from.
+ */
+#define G_LOG_DOMAIN "declic-wizard"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "declic-deadlines.h"
+#include "declic-eligibility.h"
+#include "declic-points.h"
+#include "declic-profile.h"
+#include "declic-rules.h"
+#include "declic-wizard-private.h"
+
+GtkWidget *
+declic_wizard_summary_new_page (DeclicWizard *self,
+                                int           page)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  g_object_set_data (G_OBJECT (scrolled), "declic-clamp", clamp);
+  return scrolled;
+}
+
+static GtkWidget *
+new_page_box (const char *title,
+              const char *description)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *label;
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "title-1");
+  gtk_box_append (GTK_BOX (box), label);
+  if (description != NULL)
+    {
+      label = gtk_label_new (description);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_top (label, 0);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  return box;
+}
+
+static GtkWidget *
+new_row (const char *title,
+         const char *subtitle,
+         const char *icon_name,
+         const char *icon_css,
+         const char *icon_label)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (icon_name != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+      if (icon_css != NULL)
+        gtk_widget_add_css_class (icon, icon_css);
+      if (icon_label != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, icon_label, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+  return row;
+}
+
+static GtkWidget *
+new_status (const char *icon_name,
+            const char *title,
+            const char *description)
+{
+  GtkWidget *status = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), icon_name);
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
+  return status;
+}
+
+/* Review */
+
+static void
+on_finding_activated (AdwActionRow *row,
+                      DeclicWizard *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "declic-path");
+  int section = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "declic-section"));
+
+  if (path == NULL || *path == '\0' || !declic_wizard_focus_path (self, path))
+    declic_wizard_show_section (self, section);
+}
+
+static const char *
+severity_icon (DeclicSeverity severity)
+{
+  switch (severity)
+    {
+    case DECLIC_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case DECLIC_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case DECLIC_SEVERITY_INFO:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+static const char *
+severity_css (DeclicSeverity severity)
+{
+  return severity == DECLIC_SEVERITY_ERROR ? "error"
+         : severity == DECLIC_SEVERITY_WARNING ? "warning" : "dim-label";
+}
+
+static GtkWidget *
+build_review (DeclicWizard *self)
+{
+  GPtrArray *findings = self->findings;
+  guint n_errors = findings != NULL ? declic_finding_list_count (findings, DECLIC_SECTION_NONE, DECLIC_SEVERITY_ERROR) : 0;
+  guint n_warnings = findings != NULL ? declic_finding_list_count (findings, DECLIC_SECTION_NONE, DECLIC_SEVERITY_WARNING) : 0;
+  g_autofree char *description = NULL;
+  GtkWidget *groups[DECLIC_N_SECTIONS + 1] = { NULL, };
+  GtkWidget *box;
+
+  if (n_errors > 0)
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u error blocks filing; %u warnings to look at.",
+                                                "%u errors block filing; %u warnings to look at.",
+                                                n_errors), n_errors, n_warnings);
+  else
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Nothing blocks filing; %u warning to look at.",
+                                                "Nothing blocks filing; %u warnings to look at.",
+                                                n_warnings), n_warnings);
+  box = new_page_box (_("Review"), description);
+
+  if (findings == NULL || findings->len == 0)
+    {
+      gtk_box_append (GTK_BOX (box),
+                      new_status ("checkbox-checked-symbolic", _("Ready to type into Arrima"),
+                                  _("Every section is complete.")));
+      return box;
+    }
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      DeclicFinding *finding = g_ptr_array_index (findings, i);
+      DeclicSection section = declic_finding_get_section (finding);
+      DeclicSeverity severity = declic_finding_get_severity (finding);
+      const char *path = declic_finding_get_path (finding);
+      const DeclicFieldSpec *spec = *path != '\0' ? declic_draft_fields_lookup_path (path) : NULL;
+      int slot = section == DECLIC_SECTION_NONE ? DECLIC_N_SECTIONS : section;
+      GtkWidget *row;
+
+      if (groups[slot] == NULL)
+        {
+          groups[slot] = adw_preferences_group_new ();
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (groups[slot]),
+                                           section == DECLIC_SECTION_NONE ? _("The draft as a whole")
+                                           : declic_section_get_title (section));
+          gtk_box_append (GTK_BOX (box), groups[slot]);
+        }
+
+      row = new_row (declic_finding_get_message (finding),
+                     spec != NULL && spec->label != NULL ? g_dgettext (GETTEXT_PACKAGE, spec->label) : NULL,
+                     severity_icon (severity), severity_css (severity),
+                     declic_severity_get_label (severity));
+      g_object_set_data_full (G_OBJECT (row), "declic-path", g_strdup (path), g_free);
+      g_object_set_data (G_OBJECT (row), "declic-section", GINT_TO_POINTER (section == DECLIC_SECTION_NONE ? 0 : section));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_signal_connect (row, "activated", G_CALLBACK (on_finding_activated), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[slot]), row);
+    }
+
+  return box;
+}
+
+/* Eligibility and points */
+
+static DeclicRuleSet *
+pick_rule_set (DeclicWizard *self,
+               GDate        *date,
+               GError      **error)
+{
+  DeclicRules *rules = declic_rules_get_default ();
+
+  declic_draft_get_reference_date (self->draft, NULL, date);
+  if (rules == NULL)
+    {
+      g_set_error_literal (error, DECLIC_RULES_ERROR, DECLIC_RULES_ERROR_NOT_FOUND,
+                           _("No rule set is available in this build."));
+      return NULL;
+    }
+  return declic_rules_pick_for_date (rules, date, error);
+}
+
+static char *
+join_findings (GPtrArray *findings)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, declic_finding_get_message (g_ptr_array_index (findings, i)));
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+static GtkWidget *
+new_points_label (int points,
+                  int max)
+{
+  /* TRANSLATORS: points out of a maximum: "44 / 50" */
+  g_autofree char *text = g_strdup_printf (_("%d / %d"), points, max);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+static GtkWidget *
+build_eligibility (DeclicWizard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeclicProfile) profile = NULL;
+  g_autoptr(DeclicEligibility) eligibility = NULL;
+  g_autoptr(DeclicPoints) points = NULL;
+  DeclicRuleSet *rule_set;
+  GtkWidget *box;
+  GtkWidget *group;
+  GDate date;
+
+  box = new_page_box (_("Eligibility and points"),
+                      _("The streams of the Skilled Worker Selection Program (PSTQ) and an estimate of the ranking score."));
+
+  rule_set = pick_rule_set (self, &date, &error);
+  if (rule_set == NULL)
+    {
+      gtk_box_append (GTK_BOX (box), new_status ("dialog-warning-symbolic", _("Not available"), error->message));
+      return box;
+    }
+
+  profile = declic_profile_new (self->draft, rule_set, &date);
+  eligibility = declic_eligibility_evaluate (profile, rule_set);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Streams"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("From secondary sources: check the conditions of each invitation round."));
+  gtk_box_append (GTK_BOX (box), group);
+  for (guint i = 0; eligibility != NULL && i < eligibility->streams->len; i++)
+    {
+      DeclicStreamEligibility *stream = g_ptr_array_index (eligibility->streams, i);
+      g_autofree char *reasons = join_findings (stream->reasons);
+      g_autofree char *subtitle = NULL;
+      const char *state = stream->met ? _("Met") : _("Not met");
+
+      subtitle = reasons != NULL ? g_strdup_printf ("%s\n%s", state, reasons) : g_strdup (state);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 new_row (stream->title, subtitle,
+                                          stream->met ? "checkbox-checked-symbolic" : "dialog-warning-symbolic",
+                                          stream->met ? "success" : "warning", state));
+    }
+
+  points = declic_points_compute (profile, rule_set, &error);
+  if (points == NULL)
+    {
+      gtk_box_append (GTK_BOX (box), new_status ("dialog-warning-symbolic", _("No points estimate"), error->message));
+      return box;
+    }
+
+  {
+    g_autofree char *title = NULL;
+    g_autofree char *subtitle = NULL;
+    GtkWidget *row;
+
+    group = adw_preferences_group_new ();
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Estimated score"));
+    gtk_box_append (GTK_BOX (box), group);
+
+    /* TRANSLATORS: the ranking score, always an estimate */
+    title = g_strdup_printf (_("Estimate: %d points out of %d"), points->total, points->max_total);
+    /* TRANSLATORS: "Grid pstq-grid, version 2025-07-02 (derived)" */
+    subtitle = g_strdup_printf (_("Grid %s, version %s (%s): not an official figure."),
+                                points->grid_id, points->grid_version,
+                                declic_rule_status_get_label (points->status));
+    row = new_row (title, subtitle, "starred-symbolic", NULL, NULL);
+    gtk_widget_add_css_class (row, "property");
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  }
+
+  for (int f = 0; f < DECLIC_POINTS_N_FACTORS; f++)
+    {
+      group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), declic_points_factor_get_label (f));
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
+                                               new_points_label (points->factor_points[f], points->factor_max[f]));
+      gtk_box_append (GTK_BOX (box), group);
+
+      for (guint i = 0; i < points->items->len; i++)
+        {
+          DeclicPointsItem *item = g_ptr_array_index (points->items, i);
+          GtkWidget *row;
+
+          if (item->factor != (DeclicPointsFactor) f)
+            continue;
+          row = new_row (item->label, item->input, NULL, NULL, NULL);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_points_label (item->points, item->max));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+    }
+
+  if (points->notes != NULL && points->notes->len > 0)
+    {
+      group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("How it was counted"));
+      gtk_box_append (GTK_BOX (box), group);
+      for (guint i = 0; i < points->notes->len; i++)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                   new_row (g_ptr_array_index (points->notes, i), NULL, NULL, NULL, NULL));
+    }
+
+  return box;
+}
+
+/* Deadlines */
+
+static GtkWidget *
+build_deadlines (DeclicWizard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) deadlines = NULL;
+  DeclicRuleSet *rule_set;
+  GtkWidget *box;
+  GtkWidget *group;
+  GDate date;
+
+  box = new_page_box (_("Deadlines"), _("Counted from the dates in the draft."));
+  rule_set = pick_rule_set (self, &date, &error);
+  if (rule_set == NULL)
+    {
+      gtk_box_append (GTK_BOX (box), new_status ("dialog-warning-symbolic", _("Not available"), error->message));
+      return box;
+    }
+
+  deadlines = declic_deadlines_compute (self->draft, rule_set, &date);
+  if (deadlines == NULL || deadlines->len == 0)
+    {
+      gtk_box_append (GTK_BOX (box),
+                      new_status ("alarm-symbolic", _("No deadline yet"),
+                                  _("Deadlines appear once the draft has dates: language results, the filing date or an invitation.")));
+      return box;
+    }
+
+  group = adw_preferences_group_new ();
+  gtk_box_append (GTK_BOX (box), group);
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      DeclicDeadline *deadline = g_ptr_array_index (deadlines, i);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *days = NULL;
+      char when[32];
+      GtkWidget *row;
+      GtkWidget *label;
+
+      g_date_strftime (when, sizeof when, "%Y-%m-%d", &deadline->date);
+      /* TRANSLATORS: a deadline's date, its state and how sure the rule is: "2026-03-01 — Soon (official rule)" */
+      subtitle = g_strdup_printf (_("%s — %s (%s rule)"), when,
+                                  declic_deadline_status_get_label (deadline->status),
+                                  declic_rule_status_get_label (deadline->source_status));
+      if (deadline->days_left >= 0)
+        days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left",
+                                             deadline->days_left), deadline->days_left);
+      else
+        days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Passed %d day ago", "Passed %d days ago",
+                                             -deadline->days_left), -deadline->days_left);
+
+      row = new_row (deadline->label, subtitle,
+                     deadline->status == DECLIC_DEADLINE_PASSED ? "dialog-error-symbolic"
+                     : deadline->status == DECLIC_DEADLINE_SOON ? "dialog-warning-symbolic" : "alarm-symbolic",
+                     deadline->status == DECLIC_DEADLINE_PASSED ? "error"
+                     : deadline->status == DECLIC_DEADLINE_SOON ? "warning" : NULL,
+                     declic_deadline_status_get_label (deadline->status));
+      label = gtk_label_new (days);
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  return box;
+}
+
+void
+declic_wizard_summary_rebuild (DeclicWizard *self,
+                               int           page)
+{
+  GtkWidget *scrolled = self->extra_pages[page - DECLIC_WIZARD_PAGE_REVIEW];
+  AdwClamp *clamp = g_object_get_data (G_OBJECT (scrolled), "declic-clamp");
+  GtkWidget *content;
+
+  if (self->draft == NULL)
+    content = new_status ("x-office-document-symbolic", declic_wizard_page_get_title (page),
+                          _("No draft is open."));
+  else if (page == DECLIC_WIZARD_PAGE_REVIEW)
+    content = build_review (self);
+  else if (page == DECLIC_WIZARD_PAGE_ELIGIBILITY)
+    content = build_eligibility (self);
+  else
+    content = build_deadlines (self);
+
+  adw_clamp_set_child (clamp, content);
+}

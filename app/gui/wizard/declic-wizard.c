@@ -1,0 +1,742 @@
+/* declic-wizard.c: the editor of one draft, section by section.
+ *
+ * A sidebar lists the DI's sections with their state, then Review, Eligibility and points and
+ * Deadlines; a stack holds one page each. Every edit goes straight into the draft; on each
+ * "changed" the wizard checks the draft again (declic_validate_draft (), well under a
+ * millisecond) and shows each finding at its field, in the sidebar and on the Review page.
+ * Saving is the window's business: it listens to the same "changed" signal.
+ */
+#define G_LOG_DOMAIN "declic-wizard"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "declic-wizard-private.h"
+
+G_DEFINE_FINAL_TYPE (DeclicWizard, declic_wizard, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DRAFT,
+  PROP_SECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *const extra_ids[] = { "review", "eligibility", "deadlines" };
+static const char *const extra_titles[] = {
+  N_("Review"),
+  N_("Eligibility and points"),
+  N_("Deadlines"),
+};
+
+const char *
+declic_wizard_page_get_title (int page)
+{
+  if (page >= 0 && page < DECLIC_N_SECTIONS)
+    return declic_section_get_title (page);
+  g_return_val_if_fail (page < DECLIC_WIZARD_N_PAGES, NULL);
+  return _(extra_titles[page - DECLIC_WIZARD_PAGE_REVIEW]);
+}
+
+static const char *
+page_get_id (int page)
+{
+  if (page < DECLIC_N_SECTIONS)
+    return declic_section_get_id (page);
+  return extra_ids[page - DECLIC_WIZARD_PAGE_REVIEW];
+}
+
+/* Sidebar */
+
+static void
+update_sidebar_row (DeclicWizard *self,
+                    int           page)
+{
+  GtkWidget *row = self->sidebar_rows[page];
+  GtkImage *icon = g_object_get_data (G_OBJECT (row), "declic-icon");
+  GtkLabel *state_label = g_object_get_data (G_OBJECT (row), "declic-state");
+  g_autofree char *state = NULL;
+  const char *icon_name = NULL;
+  const char *css = NULL;
+
+  if (page < DECLIC_N_SECTIONS)
+    {
+      guint n_errors = 0;
+      DeclicSectionState section_state = DECLIC_SECTION_STATE_EMPTY;
+
+      if (self->findings != NULL)
+        section_state = declic_validate_section_state (self->findings, page, &n_errors);
+      if (self->draft != NULL && section_state != DECLIC_SECTION_STATE_INCOMPLETE
+          && declic_validate_section_is_empty (self->draft, page))
+        section_state = DECLIC_SECTION_STATE_EMPTY;
+
+      switch (section_state)
+        {
+        case DECLIC_SECTION_STATE_INCOMPLETE:
+          icon_name = "dialog-warning-symbolic";
+          css = "error";
+          state = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Incomplete: %u error",
+                                                "Incomplete: %u errors", n_errors), n_errors);
+          break;
+        case DECLIC_SECTION_STATE_COMPLETE:
+          icon_name = "checkbox-checked-symbolic";
+          css = "success";
+          state = g_strdup (_("Complete"));
+          break;
+        case DECLIC_SECTION_STATE_EMPTY:
+        default:
+          icon_name = "checkbox-symbolic";
+          state = g_strdup (declic_validate_section_is_required (page) ? _("Not started")
+                                                                       : _("Optional, not started"));
+          break;
+        }
+    }
+  else if (page == DECLIC_WIZARD_PAGE_REVIEW)
+    {
+      guint n = self->findings != NULL
+                ? declic_finding_list_count (self->findings, DECLIC_SECTION_NONE, DECLIC_SEVERITY_ERROR)
+                : 0;
+
+      icon_name = "view-list-bullet-symbolic";
+      if (n > 0)
+        state = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error to fix", "%u errors to fix", n), n);
+      else
+        state = g_strdup (_("Nothing blocks filing"));
+    }
+  else if (page == DECLIC_WIZARD_PAGE_ELIGIBILITY)
+    {
+      icon_name = "starred-symbolic";
+      state = g_strdup (_("An estimate"));
+    }
+  else
+    {
+      icon_name = "alarm-symbolic";
+      state = g_strdup (_("Dates and days left"));
+    }
+
+  gtk_image_set_from_icon_name (icon, icon_name);
+  gtk_widget_remove_css_class (GTK_WIDGET (icon), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (icon), "success");
+  if (css != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (icon), css);
+  gtk_label_set_text (state_label, state);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, state, -1);
+}
+
+static GtkWidget *
+new_sidebar_row (int page)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *title = gtk_label_new (declic_wizard_page_get_title (page));
+  GtkWidget *state = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (state), 0);
+  gtk_label_set_wrap (GTK_LABEL (state), TRUE);
+  gtk_widget_add_css_class (state, "caption");
+  gtk_widget_add_css_class (state, "dim-label");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), state);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  declic_wizard_page_get_title (page), -1);
+  g_object_set_data (G_OBJECT (row), "declic-icon", icon);
+  g_object_set_data (G_OBJECT (row), "declic-state", state);
+  g_object_set_data (G_OBJECT (row), "declic-page", GINT_TO_POINTER (page));
+  return row;
+}
+
+static void
+update_actions (DeclicWizard *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.previous", self->current > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next", self->current + 1 < DECLIC_WIZARD_N_PAGES);
+  if (self->current + 1 < DECLIC_WIZARD_N_PAGES)
+    {
+      /* TRANSLATORS: the Next button's tooltip: "Next: Contact details" */
+      g_autofree char *tooltip = g_strdup_printf (_("Next: %s"), declic_wizard_page_get_title (self->current + 1));
+
+      gtk_widget_set_tooltip_text (self->next_button, tooltip);
+    }
+}
+
+/* Checking */
+
+static void
+refresh (DeclicWizard *self)
+{
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  if (self->draft != NULL)
+    {
+      self->findings = declic_validate_draft (self->draft, NULL, self->context);
+      declic_finding_list_sort (self->findings);
+    }
+
+  for (int s = 0; s < DECLIC_N_SECTIONS; s++)
+    declic_wizard_sections_refresh (self, s);
+  for (int p = 0; p < DECLIC_WIZARD_N_PAGES; p++)
+    update_sidebar_row (self, p);
+
+  self->summary_dirty = TRUE;
+  if (self->current >= DECLIC_WIZARD_PAGE_REVIEW)
+    {
+      declic_wizard_summary_rebuild (self, self->current);
+      self->summary_dirty = FALSE;
+    }
+}
+
+static void
+on_draft_changed (DeclicDraft  *draft,
+                  const char   *path,
+                  DeclicWizard *self)
+{
+  /* A change the widgets did not make (an item added or removed, an undo, another view):
+   * the section is built again from the draft. */
+  if (self->writing == 0)
+    {
+      const DeclicFieldSpec *spec = path != NULL ? declic_draft_fields_lookup_path (path) : NULL;
+
+      if (spec != NULL && spec->section != DECLIC_SECTION_NONE)
+        declic_wizard_sections_build (self, spec->section);
+      else
+        for (int s = 0; s < DECLIC_N_SECTIONS; s++)
+          declic_wizard_sections_build (self, s);
+    }
+  refresh (self);
+}
+
+void
+declic_wizard_revalidate (DeclicWizard *self)
+{
+  refresh (self);
+}
+
+void
+declic_wizard_write_begin (DeclicWizard *self)
+{
+  self->writing++;
+}
+
+void
+declic_wizard_write_end (DeclicWizard *self)
+{
+  g_assert (self->writing > 0);
+  self->writing--;
+}
+
+/* Items */
+
+static gboolean
+focus_first_field_under (DeclicWizard *self,
+                         const char   *prefix)
+{
+  g_autofree char *dotted = g_strconcat (prefix, ".", NULL);
+  DeclicWizardField *best = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->fields);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      DeclicWizardField *field = value;
+
+      if (!g_str_equal (field->path, prefix) && !g_str_has_prefix (field->path, dotted))
+        continue;
+      /* The first in the page's order: the table's order is the page's. */
+      if (best == NULL
+          || declic_draft_fields_lookup_path (field->path) < declic_draft_fields_lookup_path (best->path))
+        best = field;
+    }
+  if (best == NULL)
+    return FALSE;
+  declic_wizard_field_focus (best);
+  return TRUE;
+}
+
+void
+declic_wizard_add_item (DeclicWizard *self,
+                        const char   *array_path)
+{
+  const DeclicFieldSpec *spec = declic_draft_fields_lookup_path (array_path);
+  g_autofree char *path = g_strdup (array_path);
+  g_autofree char *item_path = NULL;
+  guint index;
+
+  g_return_if_fail (self->draft != NULL);
+  g_return_if_fail (spec != NULL);
+
+  index = declic_draft_get_n_items (self->draft, path);
+  item_path = g_strdup_printf ("%s[%u]", path, index);
+  g_hash_table_add (self->pages[spec->section].expanded, g_strdup (item_path));
+  declic_draft_append_item (self->draft, path);
+  focus_first_field_under (self, item_path);
+}
+
+static void
+shift_expanded (DeclicWizard *self,
+                const char   *array_path)
+{
+  const DeclicFieldSpec *spec = declic_draft_fields_lookup_path (array_path);
+  g_autofree char *prefix = g_strconcat (array_path, "[", NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  /* Indexes move: forget which items of this list were open. */
+  g_hash_table_iter_init (&iter, self->pages[spec->section].expanded);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_str_has_prefix (key, prefix))
+      g_hash_table_iter_remove (&iter);
+}
+
+void
+declic_wizard_remove_item (DeclicWizard *self,
+                           const char   *array_path,
+                           guint         index)
+{
+  g_autofree char *path = g_strdup (array_path);
+  g_autofree char *json = NULL;
+  g_autofree char *message = NULL;
+  const DeclicFieldSpec *item_spec;
+  g_autofree char *pattern = declic_draft_fields_path_to_pattern (array_path);
+  g_autofree char *item_pattern = g_strconcat (pattern, "[]", NULL);
+  AdwToast *toast;
+
+  g_return_if_fail (self->draft != NULL);
+
+  shift_expanded (self, path);
+  json = declic_draft_remove_item (self->draft, path, index);
+  if (json == NULL)
+    return;
+
+  g_free (self->undo_array);
+  g_free (self->undo_json);
+  self->undo_array = g_strdup (path);
+  self->undo_index = index;
+  self->undo_json = g_steal_pointer (&json);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.undo-remove", TRUE);
+
+  item_spec = declic_draft_fields_lookup (item_pattern);
+  /* TRANSLATORS: a toast after an item was removed: "Diploma 2 removed" */
+  message = g_strdup_printf (_("%s %u removed"),
+                             item_spec != NULL && item_spec->label != NULL
+                             ? g_dgettext (GETTEXT_PACKAGE, item_spec->label) : "",
+                             index + 1);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "wizard.undo-remove");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+declic_wizard_move_item (DeclicWizard *self,
+                         const char   *array_path,
+                         guint         from,
+                         guint         to)
+{
+  g_autofree char *path = g_strdup (array_path);
+  const DeclicFieldSpec *spec = declic_draft_fields_lookup_path (array_path);
+  g_autofree char *item_path = g_strdup_printf ("%s[%u]", array_path, to);
+
+  g_return_if_fail (self->draft != NULL);
+
+  if (to >= declic_draft_get_n_items (self->draft, path))
+    return;
+  shift_expanded (self, path);
+  g_hash_table_add (self->pages[spec->section].expanded, g_strdup (item_path));
+  declic_draft_move_item (self->draft, path, from, to);
+  focus_first_field_under (self, item_path);
+}
+
+static void
+undo_remove_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DeclicWizard *self = DECLIC_WIZARD (widget);
+  g_autofree char *array = g_steal_pointer (&self->undo_array);
+  g_autofree char *json = g_steal_pointer (&self->undo_json);
+  g_autofree char *item_path = NULL;
+
+  gtk_widget_action_set_enabled (widget, "wizard.undo-remove", FALSE);
+  if (self->draft == NULL || array == NULL)
+    return;
+
+  shift_expanded (self, array);
+  item_path = g_strdup_printf ("%s[%u]", array, self->undo_index);
+  if (declic_draft_insert_item (self->draft, array, self->undo_index, json))
+    focus_first_field_under (self, item_path);
+}
+
+/* Navigation */
+
+static void
+next_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DeclicWizard *self = DECLIC_WIZARD (widget);
+
+  if (self->current + 1 < DECLIC_WIZARD_N_PAGES)
+    declic_wizard_show_section (self, self->current + 1);
+}
+
+static void
+previous_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DeclicWizard *self = DECLIC_WIZARD (widget);
+
+  if (self->current > 0)
+    declic_wizard_show_section (self, self->current - 1);
+}
+
+static void
+on_sidebar_list_row_activated (DeclicWizard  *self,
+                               GtkListBoxRow *row)
+{
+  declic_wizard_show_section (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "declic-page")));
+}
+
+static void
+on_sections_button_clicked (DeclicWizard *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
+}
+
+static void
+on_leaflet_folded (DeclicWizard *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_set_visible (self->sections_button, folded);
+  gtk_list_box_set_selection_mode (self->sidebar_list, folded ? GTK_SELECTION_NONE : GTK_SELECTION_SINGLE);
+  if (!folded)
+    gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (self->sidebar_rows[self->current]));
+}
+
+/* GObject */
+
+static void
+declic_wizard_dispose (GObject *object)
+{
+  DeclicWizard *self = DECLIC_WIZARD (object);
+
+  if (self->draft != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->draft);
+  /* The fields disconnect from their rows: before the rows go. */
+  g_clear_pointer (&self->fields, g_hash_table_unref);
+  /* AdwBin keeps its own pointer to the child the template gave it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DECLIC_TYPE_WIZARD);
+  g_clear_pointer (&self->add_buttons, g_hash_table_unref);
+  for (int s = 0; s < DECLIC_N_SECTIONS; s++)
+    {
+      g_clear_pointer (&self->pages[s].groups, g_ptr_array_unref);
+      g_clear_pointer (&self->pages[s].expanders, g_ptr_array_unref);
+      g_clear_pointer (&self->pages[s].expanded, g_hash_table_unref);
+    }
+  g_clear_object (&self->draft);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->context, declic_validate_context_unref);
+  g_clear_pointer (&self->undo_array, g_free);
+  g_clear_pointer (&self->undo_json, g_free);
+
+  G_OBJECT_CLASS (declic_wizard_parent_class)->dispose (object);
+}
+
+static void
+declic_wizard_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  DeclicWizard *self = DECLIC_WIZARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT:
+      g_value_set_object (value, self->draft);
+      break;
+    case PROP_SECTION:
+      g_value_set_int (value, self->current);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+declic_wizard_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  DeclicWizard *self = DECLIC_WIZARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAFT:
+      declic_wizard_set_draft (self, g_value_get_object (value));
+      break;
+    case PROP_SECTION:
+      declic_wizard_show_section (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+declic_wizard_class_init (DeclicWizardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = declic_wizard_dispose;
+  object_class->get_property = declic_wizard_get_property;
+  object_class->set_property = declic_wizard_set_property;
+
+  properties[PROP_DRAFT] =
+    g_param_spec_object ("draft", NULL, NULL, DECLIC_TYPE_DRAFT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SECTION] =
+    g_param_spec_int ("section", NULL, NULL, 0, DECLIC_WIZARD_N_PAGES - 1, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/ca/declic/Declic/ui/wizard/declic-wizard.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeclicWizard, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DeclicWizard, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DeclicWizard, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, DeclicWizard, separator);
+  gtk_widget_class_bind_template_child (widget_class, DeclicWizard, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, DeclicWizard, content_box);
+  gtk_widget_class_bind_template_child (widget_class, DeclicWizard, stack);
+  gtk_widget_class_bind_template_child (widget_class, DeclicWizard, sections_button);
+  gtk_widget_class_bind_template_child (widget_class, DeclicWizard, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, DeclicWizard, next_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_sections_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
+
+  gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_activated);
+  gtk_widget_class_install_action (widget_class, "wizard.previous", NULL, previous_activated);
+  gtk_widget_class_install_action (widget_class, "wizard.undo-remove", NULL, undo_remove_activated);
+}
+
+static void
+declic_wizard_init (DeclicWizard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify) declic_wizard_field_free);
+  self->add_buttons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->context = declic_validate_context_new_default ();
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
+
+  for (int p = 0; p < DECLIC_WIZARD_N_PAGES; p++)
+    {
+      GtkWidget *child;
+
+      if (p < DECLIC_N_SECTIONS)
+        {
+          DeclicWizardSectionPage *page = &self->pages[p];
+
+          page->groups = g_ptr_array_new ();
+          page->expanders = g_ptr_array_new ();
+          page->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          page->clamp = adw_clamp_new ();
+          adw_clamp_set_maximum_size (ADW_CLAMP (page->clamp), 720);
+          page->scrolled = gtk_scrolled_window_new ();
+          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (page->scrolled),
+                                          GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+          gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (page->scrolled), page->clamp);
+          child = page->scrolled;
+        }
+      else
+        child = self->extra_pages[p - DECLIC_WIZARD_PAGE_REVIEW] = declic_wizard_summary_new_page (self, p);
+
+      gtk_stack_add_titled (self->stack, child, page_get_id (p), declic_wizard_page_get_title (p));
+      self->sidebar_rows[p] = new_sidebar_row (p);
+      gtk_list_box_append (self->sidebar_list, self->sidebar_rows[p]);
+    }
+
+  for (int s = 0; s < DECLIC_N_SECTIONS; s++)
+    declic_wizard_sections_build (self, s);
+  refresh (self);
+  gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (self->sidebar_rows[0]));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.undo-remove", FALSE);
+  update_actions (self);
+}
+
+/* Public API */
+
+GtkWidget *
+declic_wizard_new (void)
+{
+  return g_object_new (DECLIC_TYPE_WIZARD, NULL);
+}
+
+DeclicDraft *
+declic_wizard_get_draft (DeclicWizard *self)
+{
+  g_return_val_if_fail (DECLIC_IS_WIZARD (self), NULL);
+
+  return self->draft;
+}
+
+void
+declic_wizard_set_draft (DeclicWizard *self,
+                         DeclicDraft  *draft)
+{
+  g_return_if_fail (DECLIC_IS_WIZARD (self));
+  g_return_if_fail (draft == NULL || DECLIC_IS_DRAFT (draft));
+
+  if (self->draft == draft)
+    return;
+
+  if (self->draft != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->draft);
+  g_set_object (&self->draft, draft);
+  if (draft != NULL)
+    self->changed_handler = g_signal_connect (draft, "changed", G_CALLBACK (on_draft_changed), self);
+
+  g_clear_pointer (&self->undo_array, g_free);
+  g_clear_pointer (&self->undo_json, g_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.undo-remove", FALSE);
+  for (int s = 0; s < DECLIC_N_SECTIONS; s++)
+    {
+      g_hash_table_remove_all (self->pages[s].expanded);
+      declic_wizard_sections_build (self, s);
+    }
+  refresh (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+}
+
+void
+declic_wizard_show_section (DeclicWizard *self,
+                            int           section)
+{
+  g_return_if_fail (DECLIC_IS_WIZARD (self));
+  g_return_if_fail (section >= 0 && section < DECLIC_WIZARD_N_PAGES);
+
+  if (section >= DECLIC_WIZARD_PAGE_REVIEW && (self->summary_dirty || section != self->current))
+    declic_wizard_summary_rebuild (self, section);
+
+  gtk_stack_set_visible_child_name (self->stack, page_get_id (section));
+  if (gtk_list_box_get_selection_mode (self->sidebar_list) != GTK_SELECTION_NONE)
+    gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (self->sidebar_rows[section]));
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+
+  if (self->current == section)
+    return;
+  self->current = section;
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+}
+
+int
+declic_wizard_get_section (DeclicWizard *self)
+{
+  g_return_val_if_fail (DECLIC_IS_WIZARD (self), 0);
+
+  return self->current;
+}
+
+/**
+ * declic_wizard_focus_path:
+ * @path: a field path, "education[1].end_date", or an item or list path
+ *
+ * Shows the page of @path, opens the item that holds it and focuses its input.
+ *
+ * Returns: whether a field was found
+ */
+gboolean
+declic_wizard_focus_path (DeclicWizard *self,
+                          const char   *path)
+{
+  const DeclicFieldSpec *spec;
+  DeclicWizardField *field;
+
+  g_return_val_if_fail (DECLIC_IS_WIZARD (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  spec = declic_draft_fields_lookup_path (path);
+  if (spec == NULL || spec->section == DECLIC_SECTION_NONE)
+    return FALSE;
+
+  declic_wizard_show_section (self, spec->section);
+  field = g_hash_table_lookup (self->fields, path);
+  if (field != NULL)
+    {
+      declic_wizard_field_focus (field);
+      return TRUE;
+    }
+  if (focus_first_field_under (self, path))
+    return TRUE;
+
+  /* A list: its Add button. */
+  if (g_hash_table_lookup (self->add_buttons, path) != NULL)
+    {
+      gtk_widget_grab_focus (g_hash_table_lookup (self->add_buttons, path));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+GPtrArray *
+declic_wizard_get_findings (DeclicWizard *self)
+{
+  g_return_val_if_fail (DECLIC_IS_WIZARD (self), NULL);
+
+  return self->findings;
+}
+
+GtkWidget *
+declic_wizard_get_row (DeclicWizard *self,
+                       const char   *path)
+{
+  DeclicWizardField *field;
+
+  g_return_val_if_fail (DECLIC_IS_WIZARD (self), NULL);
+
+  field = g_hash_table_lookup (self->fields, path);
+  return field != NULL ? field->row : NULL;
+}
+
+GtkWidget *
+declic_wizard_get_input (DeclicWizard *self,
+                         const char   *path)
+{
+  DeclicWizardField *field;
+
+  g_return_val_if_fail (DECLIC_IS_WIZARD (self), NULL);
+
+  field = g_hash_table_lookup (self->fields, path);
+  return field != NULL ? field->input : NULL;
+}
+
+GtkWidget *
+declic_wizard_get_add_button (DeclicWizard *self,
+                              const char   *array_path)
+{
+  g_return_val_if_fail (DECLIC_IS_WIZARD (self), NULL);
+
+  return g_hash_table_lookup (self->add_buttons, array_path);
+}

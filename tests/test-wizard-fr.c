@@ -1,0 +1,96 @@
+/* test-wizard-fr.c: the wizard speaks Québec French on every page. */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "wizard/declic-wizard.h"
+
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  if (ADW_IS_PREFERENCES_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0)
+    return TRUE;
+  if (ADW_IS_PREFERENCES_GROUP (widget)
+      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_wizard_french (void)
+{
+  /* One French label per page, in the ministry's terms. */
+  static const struct { int page; const char *text; } expected[] = {
+    { DECLIC_SECTION_PERSONAL, "Renseignements personnels" },
+    { DECLIC_SECTION_PERSONAL, "Date de naissance" },
+    { DECLIC_SECTION_CONTACT, "Coordonnées" },
+    { DECLIC_SECTION_CONTACT, "Adresse courriel" },
+    { DECLIC_SECTION_FAMILY, "Situation familiale" },
+    { DECLIC_SECTION_EDUCATION, "Scolarité" },
+    { DECLIC_SECTION_WORK, "Parcours professionnel" },
+    { DECLIC_SECTION_JOB_OFFER, "Offre d’emploi validée" },
+    { DECLIC_SECTION_FRENCH, "Français" },
+    { DECLIC_SECTION_ENGLISH, "Anglais" },
+    { DECLIC_SECTION_QUEBEC, "Liens avec le Québec" },
+    { DECLIC_SECTION_CONSENT, "Consentement" },
+    { DECLIC_SECTION_REPRESENTATIVE, "Représentant" },
+    { DECLIC_WIZARD_PAGE_REVIEW, "Révision" },
+    { DECLIC_WIZARD_PAGE_ELIGIBILITY, "Admissibilité et points" },
+    { DECLIC_WIZARD_PAGE_DEADLINES, "Échéances" },
+  };
+  g_autoptr(DeclicDraft) draft = declic_draft_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *wizard = declic_wizard_new ();
+
+  declic_draft_set_string (draft, "planned_filing_date", "2025-09-01");
+  gtk_window_set_child (GTK_WINDOW (window), wizard);
+  declic_wizard_set_draft (DECLIC_WIZARD (wizard), draft);
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      GtkStack *stack;
+      GtkWidget *page;
+
+      declic_wizard_show_section (DECLIC_WIZARD (wizard), expected[i].page);
+      stack = GTK_STACK (gtk_widget_get_ancestor (gtk_widget_get_first_child (wizard), GTK_TYPE_WIDGET));
+      page = wizard;
+      (void) stack;
+      if (!find_label (page, expected[i].text))
+        g_error ("“%s” not found on page %d", expected[i].text, expected[i].page);
+    }
+
+  /* The navigation too */
+  g_assert_true (find_label (wizard, "_Suivant") || find_label (wizard, "Suivant"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("DECLIC_LOCALEDIR");
+
+  /* Before GTK reads the environment. */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/wizard/french", test_wizard_french);
+  return g_test_run ();
+}

@@ -1,0 +1,493 @@
+/* test-wizard.c: the draft wizard, driven through its widgets. */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <json.h>
+
+#include "declic-countries.h"
+#include "declic-validate.h"
+#include "wizard/declic-wizard.h"
+
+/* The checks judge dates at this day, so that ages and the 5-year window do not move. */
+#define REFERENCE_DATE "2025-09-01"
+
+typedef struct
+{
+  GtkWidget   *window;
+  DeclicWizard *wizard;
+  DeclicDraft *draft;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->draft = declic_draft_new ();
+  declic_draft_set_string (fixture->draft, "planned_filing_date", REFERENCE_DATE);
+  fixture->wizard = DECLIC_WIZARD (declic_wizard_new ());
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 800);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->wizard));
+  declic_wizard_set_draft (fixture->wizard, fixture->draft);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->draft);
+}
+
+static GtkWidget *
+input (Fixture    *fixture,
+       const char *path)
+{
+  GtkWidget *widget = declic_wizard_get_input (fixture->wizard, path);
+
+  if (widget == NULL)
+    g_error ("No input for “%s”", path);
+  return widget;
+}
+
+static void
+set_text (Fixture    *fixture,
+          const char *path,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (input (fixture, path)), text);
+}
+
+static void
+set_choice (Fixture    *fixture,
+            const char *path,
+            const char *code)
+{
+  const DeclicFieldSpec *spec = declic_draft_fields_lookup_path (path);
+
+  for (guint i = 0; spec->choices[i].code != NULL; i++)
+    if (g_str_equal (spec->choices[i].code, code))
+      {
+        adw_combo_row_set_selected (ADW_COMBO_ROW (input (fixture, path)), i + 1);
+        return;
+      }
+  g_error ("No choice “%s” for “%s”", code, path);
+}
+
+static void
+set_switch (Fixture    *fixture,
+            const char *path,
+            gboolean    active)
+{
+  gtk_switch_set_active (GTK_SWITCH (input (fixture, path)), active);
+}
+
+/* Picks a country by its name in the drop-down, as a person does. */
+static void
+set_country (Fixture    *fixture,
+             const char *path,
+             const char *code)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (input (fixture, path));
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  const char *name = declic_country_get_localized_name (declic_countries_lookup (declic_countries_get_default (), code));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), name))
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          return;
+        }
+    }
+  g_error ("No country “%s” in “%s”", name, path);
+}
+
+static void
+add_item (Fixture    *fixture,
+          const char *array_path)
+{
+  GtkWidget *button = declic_wizard_get_add_button (fixture->wizard, array_path);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+fill_language (Fixture    *fixture,
+               const char *prefix,
+               const char *test,
+               const char *date,
+               const char *const scores[4])
+{
+  static const char *const skills[] = { "listening", "speaking", "reading", "writing" };
+  g_autofree char *results = g_strconcat (prefix, ".results", NULL);
+  g_autofree char *item = g_strconcat (results, "[0]", NULL);
+  g_autofree char *test_path = g_strconcat (item, ".test", NULL);
+  g_autofree char *date_path = g_strconcat (item, ".result_date", NULL);
+  g_autofree char *number_path = g_strconcat (item, ".test_number", NULL);
+
+  add_item (fixture, results);
+  set_choice (fixture, test_path, test);
+  set_text (fixture, date_path, date);
+  set_text (fixture, number_path, "T-12345");
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.%s.score", item, skills[i]);
+
+      set_text (fixture, path, scores[i]);
+    }
+}
+
+static void
+fill_draft (Fixture *fixture)
+{
+  static const char *const french_scores[] = { "500", "450", "480", "400" };
+  static const char *const english_scores[] = { "7.5", "7", "8", "6.5" };
+
+  /* Personal information */
+  set_text (fixture, "personal.family_names", "Tremblay-Nguyen");
+  set_text (fixture, "personal.given_names", "Marie-Ève");
+  set_choice (fixture, "personal.sex", "female");
+  set_text (fixture, "personal.birth_date", "1992-04-15");
+  set_country (fixture, "personal.birth_country", "FR");
+  add_item (fixture, "personal.citizenships");
+  set_country (fixture, "personal.citizenships[0]", "FR");
+  add_item (fixture, "personal.citizenships");
+  set_country (fixture, "personal.citizenships[1]", "VN");
+  add_item (fixture, "personal.other_names");
+  set_text (fixture, "personal.other_names[0].family_names", "Nguyen");
+  set_text (fixture, "personal.other_names[0].given_names", "Marie");
+  set_text (fixture, "personal.passport.number", "19AB12345");
+  set_country (fixture, "personal.passport.issuing_country", "FR");
+  set_text (fixture, "personal.passport.expiry_date", "2030-01-31");
+  add_item (fixture, "personal.previous_applications");
+  set_choice (fixture, "personal.previous_applications[0].authority", "canada");
+  set_text (fixture, "personal.previous_applications[0].description", "Working holiday");
+  set_text (fixture, "personal.previous_applications[0].year", "2018");
+  set_text (fixture, "personal.previous_applications[0].reference_number", "W123456789");
+
+  /* Contact details */
+  set_text (fixture, "contact.email", "marie-eve@example.org");
+  set_text (fixture, "contact.phone", "+33 6 12 34 56 78");
+  set_text (fixture, "contact.address.street", "12 rue des Lilas");
+  set_text (fixture, "contact.address.city", "Lyon");
+  set_text (fixture, "contact.address.subdivision", "FR-ARA");
+  set_text (fixture, "contact.address.postal_code", "69003");
+  set_country (fixture, "contact.address.country", "FR");
+  set_country (fixture, "contact.residence_country", "FR");
+  set_choice (fixture, "contact.residence_status", "citizen");
+
+  /* Family: a spouse who accompanies, and a child */
+  set_choice (fixture, "family.marital_status", "married");
+  set_text (fixture, "family.union_date", "2019-06-01");
+  set_switch (fixture, "family.spouse_accompanies", TRUE);
+  set_text (fixture, "family.spouse.family_names", "Nguyen");
+  set_text (fixture, "family.spouse.given_names", "Minh");
+  set_text (fixture, "family.spouse.birth_date", "1990-02-20");
+  set_choice (fixture, "family.spouse.education_level", "university_1_3y");
+  set_switch (fixture, "family.spouse.french.no_result", TRUE);
+  set_switch (fixture, "family.spouse.english.no_result", TRUE);
+  add_item (fixture, "family.children");
+  set_text (fixture, "family.children[0].given_names", "Lou");
+  set_text (fixture, "family.children[0].birth_date", "2021-03-10");
+  set_switch (fixture, "family.children[0].accompanies", TRUE);
+
+  /* Education */
+  add_item (fixture, "education");
+  set_text (fixture, "education[0].title", "Master en génie logiciel");
+  set_text (fixture, "education[0].start_date", "2013-09-01");
+  set_text (fixture, "education[0].end_date", "2015-06-30");
+  set_switch (fixture, "education[0].full_time", TRUE);
+  set_text (fixture, "education[0].official_length", "2");
+  set_choice (fixture, "education[0].official_length_unit", "years");
+  set_text (fixture, "education[0].institution", "Université Lyon 1");
+  set_country (fixture, "education[0].country", "FR");
+  set_text (fixture, "education[0].area_of_training", "Informatique");
+  set_choice (fixture, "education[0].level", "university_2_2y");
+
+  /* Work history: one job covering the 5 years */
+  add_item (fixture, "work_history");
+  set_choice (fixture, "work_history[0].type", "work");
+  set_text (fixture, "work_history[0].start_date", "2015-09-01");
+  set_switch (fixture, "work_history[0].ongoing", TRUE);
+  set_text (fixture, "work_history[0].job_title", "Développeuse");
+  set_text (fixture, "work_history[0].noc_code", "21231");
+  set_text (fixture, "work_history[0].employer", "Logiciels Rhône");
+  set_country (fixture, "work_history[0].country", "FR");
+  set_text (fixture, "work_history[0].hours_per_week", "37,5");
+  set_switch (fixture, "work_history[0].paid", TRUE);
+
+  /* Validated job offer: none */
+  set_switch (fixture, "job_offer.has_offer", TRUE);
+  set_switch (fixture, "job_offer.has_offer", FALSE);
+
+  /* Languages */
+  fill_language (fixture, "french", "tef_canada", "2024-11-15", french_scores);
+  fill_language (fixture, "english", "ielts_general", "2024-10-01", english_scores);
+
+  /* Ties to Québec */
+  set_choice (fixture, "quebec.family_member", "none");
+  set_choice (fixture, "quebec.labour_market_diagnosis", "unknown");
+
+  /* Consent */
+  set_switch (fixture, "consent.information_true", TRUE);
+  set_switch (fixture, "consent.personal_information", TRUE);
+}
+
+static json_object *
+load_without_stamps (const char *path)
+{
+  json_object *root = json_object_from_file (path);
+
+  g_assert_nonnull (root);
+  json_object_object_del (root, "id");
+  json_object_object_del (root, "created");
+  json_object_object_del (root, "updated");
+  return root;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_test_message ("Nothing drawn for %s yet", path);
+      return;
+    }
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+wait_frames (void)
+{
+  gint64 end = g_get_monotonic_time () + 300 * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* DECLIC_WIZARD_SCREENSHOTS=dir: every page to dir/wizard-<lang>-<n>.png, to look at. */
+static void
+maybe_screenshot_pages (Fixture    *fixture,
+                        const char *tag)
+{
+  const char *dir = g_getenv ("DECLIC_WIZARD_SCREENSHOTS");
+
+  if (dir == NULL)
+    return;
+  for (int p = 0; p < DECLIC_WIZARD_N_PAGES; p++)
+    {
+      g_autofree char *name = g_strdup_printf ("wizard-%s-%02d.png", tag, p);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      declic_wizard_show_section (fixture->wizard, p);
+      wait_frames ();
+      save_screenshot (fixture->window, path);
+    }
+}
+
+static void
+test_wizard_new_destroy (void)
+{
+  GtkWidget *wizard = declic_wizard_new ();
+
+  g_object_ref_sink (wizard);
+  g_assert_null (declic_wizard_get_draft (DECLIC_WIZARD (wizard)));
+  g_assert_finalize_object (wizard);
+}
+
+static void
+test_wizard_fill (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "fixtures", "wizard-filled.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("declic-wizard-XXXXXX", NULL);
+  g_autofree char *saved = g_build_filename (dir, "draft.json", NULL);
+  g_autofree char *bak = g_strconcat (saved, ".bak", NULL);
+  g_autoptr(GError) error = NULL;
+  json_object *expected;
+  json_object *actual;
+
+  fill_draft (fixture);
+
+  /* Every section is complete once filled: no error left anywhere. */
+  for (guint i = 0; i < declic_wizard_get_findings (fixture->wizard)->len; i++)
+    {
+      DeclicFinding *finding = g_ptr_array_index (declic_wizard_get_findings (fixture->wizard), i);
+
+      if (declic_finding_is_blocking (finding))
+        g_test_message ("left: %s %s: %s", declic_finding_get_code (finding),
+                        declic_finding_get_path (finding), declic_finding_get_message (finding));
+    }
+  g_assert_false (declic_finding_list_has_errors (declic_wizard_get_findings (fixture->wizard)));
+
+  g_assert_true (declic_draft_save_to_file (fixture->draft, saved, &error));
+  g_assert_no_error (error);
+  if (g_getenv ("DECLIC_WIZARD_WRITE_FIXTURE") != NULL)
+    declic_draft_save_to_file (fixture->draft, g_getenv ("DECLIC_WIZARD_WRITE_FIXTURE"), NULL);
+
+  expected = load_without_stamps (fixture_path);
+  actual = load_without_stamps (saved);
+  if (!json_object_equal (expected, actual))
+    g_error ("The saved draft differs from %s:\n%s", fixture_path,
+             json_object_to_json_string_ext (actual, JSON_C_TO_STRING_PRETTY));
+  json_object_put (expected);
+  json_object_put (actual);
+
+  maybe_screenshot_pages (fixture, g_getenv ("DECLIC_WIZARD_SCREENSHOT_TAG") ? g_getenv ("DECLIC_WIZARD_SCREENSHOT_TAG") : "en");
+
+  g_unlink (saved);
+  g_unlink (bak);
+  g_rmdir (dir);
+}
+
+static gboolean
+row_is_invalid (GtkWidget *row)
+{
+  return gtk_widget_has_css_class (row, "error");
+}
+
+static GtkWidget *
+message_label_of (GtkWidget *row)
+{
+  /* The message sits in a row of its own under the field's row. */
+  GtkWidget *label = g_object_get_data (G_OBJECT (row), "declic-message-label");
+
+  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_nonnull (gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW),
+                                           "declic-field-message"));
+  return label;
+}
+
+static void
+test_wizard_invalid (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *row;
+  GtkWidget *label;
+
+  /* 17 years old at the reference date */
+  set_text (fixture, "personal.birth_date", "2008-01-01");
+  row = declic_wizard_get_row (fixture->wizard, "personal.birth_date");
+  label = message_label_of (row);
+  g_assert_true (row_is_invalid (row));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), !=, "");
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  gtk_test_accessible_assert_state (row, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+
+  set_text (fixture, "personal.birth_date", "1990-01-01");
+  g_assert_false (row_is_invalid (row));
+  g_assert_false (gtk_widget_get_visible (label));
+  gtk_test_accessible_assert_state (row, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
+
+  /* A malformed e-mail */
+  set_text (fixture, "contact.email", "marie@");
+  row = declic_wizard_get_row (fixture->wizard, "contact.email");
+  label = message_label_of (row);
+  g_assert_true (row_is_invalid (row));
+  g_assert_true (gtk_widget_get_visible (label));
+  gtk_test_accessible_assert_state (row, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  set_text (fixture, "contact.email", "marie@example.org");
+  g_assert_false (row_is_invalid (row));
+  gtk_test_accessible_assert_state (row, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
+
+  /* A number the draft cannot hold */
+  add_item (fixture, "work_history");
+  set_text (fixture, "work_history[0].hours_per_week", "37h");
+  row = declic_wizard_get_row (fixture->wizard, "work_history[0].hours_per_week");
+  g_assert_true (row_is_invalid (row));
+  g_assert_false (declic_draft_has (fixture->draft, "work_history[0].hours_per_week"));
+  set_text (fixture, "work_history[0].hours_per_week", "37");
+  g_assert_false (row_is_invalid (row));
+  g_assert_cmpfloat (declic_draft_get_number (fixture->draft, "work_history[0].hours_per_week", 0), ==, 37);
+}
+
+static void
+test_wizard_items (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  add_item (fixture, "education");
+  set_text (fixture, "education[0].title", "First");
+  add_item (fixture, "education");
+  set_text (fixture, "education[1].title", "Second");
+  g_assert_cmpuint (declic_draft_get_n_items (fixture->draft, "education"), ==, 2);
+
+  /* Move the second up */
+  declic_draft_move_item (fixture->draft, "education", 1, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (input (fixture, "education[0].title"))), ==, "Second");
+
+  /* Remove, then undo */
+  {
+    GtkWidget *row = declic_wizard_get_row (fixture->wizard, "education[0].title");
+    g_assert_nonnull (row);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.undo-remove", NULL);
+  g_assert_cmpuint (declic_draft_get_n_items (fixture->draft, "education"), ==, 2);
+}
+
+static void
+test_wizard_navigation (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_assert_cmpint (declic_wizard_get_section (fixture->wizard), ==, DECLIC_SECTION_PERSONAL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.next", NULL);
+  g_assert_cmpint (declic_wizard_get_section (fixture->wizard), ==, DECLIC_SECTION_CONTACT);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.previous", NULL);
+  g_assert_cmpint (declic_wizard_get_section (fixture->wizard), ==, DECLIC_SECTION_PERSONAL);
+  for (int p = 0; p < DECLIC_WIZARD_N_PAGES; p++)
+    declic_wizard_show_section (fixture->wizard, p);
+  g_assert_cmpint (declic_wizard_get_section (fixture->wizard), ==, DECLIC_WIZARD_PAGE_DEADLINES);
+
+  g_assert_true (declic_wizard_focus_path (fixture->wizard, "contact.email"));
+  g_assert_cmpint (declic_wizard_get_section (fixture->wizard), ==, DECLIC_SECTION_CONTACT);
+  add_item (fixture, "education");
+  g_assert_true (declic_wizard_focus_path (fixture->wizard, "education[0].end_date"));
+  g_assert_cmpint (declic_wizard_get_section (fixture->wizard), ==, DECLIC_SECTION_EDUCATION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("DECLIC_LOCALEDIR");
+
+  /* The test accessibility backend: states can be read back without a bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/wizard/new-destroy", test_wizard_new_destroy);
+  g_test_add ("/wizard/fill", Fixture, NULL, fixture_set_up, test_wizard_fill, fixture_tear_down);
+  g_test_add ("/wizard/invalid", Fixture, NULL, fixture_set_up, test_wizard_invalid, fixture_tear_down);
+  g_test_add ("/wizard/items", Fixture, NULL, fixture_set_up, test_wizard_items, fixture_tear_down);
+  g_test_add ("/wizard/navigation", Fixture, NULL, fixture_set_up, test_wizard_navigation, fixture_tear_down);
+
+  return g_test_run ();
+}
