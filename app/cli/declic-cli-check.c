@@ -275,14 +275,16 @@ print_report (const char        *path,
                declic_rule_status_get_label (points->status));
       for (DeclicPointsFactor f = 0; f < DECLIC_POINTS_N_FACTORS; f++)
         {
-          g_print ("    %s: %d / %d\n", declic_points_factor_get_label (f),
+          /* Translators: a factor of the grid and its points, "    Human capital: 381 / 520" */
+          g_print (_("    %s: %d / %d\n"), declic_points_factor_get_label (f),
                    points->factor_points[f], points->factor_max[f]);
           for (guint i = 0; i < points->items->len; i++)
             {
               DeclicPointsItem *item = g_ptr_array_index (points->items, i);
 
               if (item->factor == f)
-                g_print ("      %s: %d / %d — %s\n", item->label, item->points, item->max, item->input);
+                /* Translators: a sub-factor, its points and the input it used */
+                g_print (_("      %s: %d / %d — %s\n"), item->label, item->points, item->max, item->input);
             }
         }
       for (guint i = 0; i < points->notes->len; i++)
