@@ -26,6 +26,22 @@ find_label (GtkWidget  *widget,
   return FALSE;
 }
 
+static GtkWidget *
+find_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_wizard_french (void)
 {
@@ -43,7 +59,7 @@ test_wizard_french (void)
     { DECLIC_SECTION_ENGLISH, "Anglais" },
     { DECLIC_SECTION_QUEBEC, "Liens avec le Québec" },
     { DECLIC_SECTION_CONSENT, "Consentement" },
-    { DECLIC_SECTION_REPRESENTATIVE, "Représentant" },
+    { DECLIC_SECTION_REPRESENTATIVE, "Représentant ou représentante" },
     { DECLIC_WIZARD_PAGE_REVIEW, "Révision" },
     { DECLIC_WIZARD_PAGE_ELIGIBILITY, "Admissibilité et points" },
     { DECLIC_WIZARD_PAGE_DEADLINES, "Échéances" },
@@ -59,19 +75,18 @@ test_wizard_french (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      GtkStack *stack;
       GtkWidget *page;
 
       declic_wizard_show_section (DECLIC_WIZARD (wizard), expected[i].page);
-      stack = GTK_STACK (gtk_widget_get_ancestor (gtk_widget_get_first_child (wizard), GTK_TYPE_WIDGET));
-      page = wizard;
-      (void) stack;
+      /* On the page itself, not only in the sidebar. */
+      page = gtk_stack_get_visible_child (GTK_STACK (find_stack (wizard)));
       if (!find_label (page, expected[i].text))
         g_error ("“%s” not found on page %d", expected[i].text, expected[i].page);
     }
 
   /* The navigation too */
   g_assert_true (find_label (wizard, "_Suivant") || find_label (wizard, "Suivant"));
+  g_assert_true (find_label (wizard, "Non commencée"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
