@@ -1,8 +1,11 @@
 /* fuzz-draft.c: libFuzzer harness for the draft loader. Any input must either load (and then
  * survive a save to memory and a reload with the same tree) or be refused with an error.
  *
- *   meson setup build-fuzz -Dfuzzing=true (with CC=clang)
- *   build-fuzz/tests/fuzz/fuzz-draft tests/fixtures/bad -max_total_time=60
+ * The core must be instrumented too, or the fuzzer sees only this file:
+ *   CC=clang meson setup build-fuzz -Dfuzzing=true -Db_lundef=false \
+ *     -Dc_args=-fsanitize=fuzzer-no-link,address,undefined -Dc_link_args=-fsanitize=address,undefined
+ *   ninja -C build-fuzz tests/fuzz/fuzz-draft
+ *   build-fuzz/tests/fuzz/fuzz-draft CORPUS_DIR tests/fixtures/bad -max_total_time=300
  */
 #include "config.h"
 
