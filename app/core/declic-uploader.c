@@ -1266,7 +1266,7 @@ run_upload (Job     *job,
     {
       /* Uploading as if for the first time is safe: If-None-Match turns a copy already on the
        * server into a conflict the person resolves, never into an overwrite. */
-      g_warning ("Ignoring the upload record of %s: %s", draft.id, local_error->message);
+      g_message ("Ignoring the upload record of %s: %s", draft.id, local_error->message);
       g_clear_error (&local_error);
     }
   /* A record for another server or another folder (the label changed) says nothing here. */
