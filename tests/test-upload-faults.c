@@ -650,6 +650,33 @@ test_refused_drafts (Fixture       *fixture,
   g_assert_cmpuint (declic_fault_server_get_n_connections (fixture->server), ==, 0);
 }
 
+/* A damaged record is set aside: the upload goes as a first one (If-None-Match: *), which can
+ * only ever turn into a conflict, never into an overwrite. */
+static void
+test_damaged_record (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(DeclicSyncMeta) meta = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *record = declic_sync_meta_get_path (fixture->workspace, fixture->id);
+  g_autofree char *dir = g_path_get_dirname (record);
+  g_autofree char *request = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (record, "{ damaged", -1, &error);
+  g_assert_no_error (error);
+  declic_fault_server_push_reply (fixture->server, 201, "ETag: \"v6\"\r\n", "");
+
+  meta = upload (fixture, &error);
+  g_assert_no_error (error);
+  request = declic_fault_server_dup_request (fixture->server, 0);
+  g_assert_nonnull (strstr (request, "If-None-Match: *\r\n"));
+  g_clear_pointer (&meta, declic_sync_meta_unref);
+  meta = declic_sync_meta_load (fixture->workspace, fixture->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (declic_sync_meta_get_etag (meta), ==, "\"v6\"");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -680,6 +707,7 @@ main (int    argc,
   ADD ("probe-requests", test_probe_requests);
   ADD ("download-too-large", test_download_too_large);
   ADD ("refused-drafts", test_refused_drafts);
+  ADD ("damaged-record", test_damaged_record);
 
   return g_test_run ();
 }
