@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
@@ -29,7 +30,9 @@ fixture_set_up (Fixture       *fixture,
   declic_draft_set_string (fixture->draft, "planned_filing_date", REFERENCE_DATE);
   fixture->wizard = DECLIC_WIZARD (declic_wizard_new ());
   fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 800);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window),
+                               g_getenv ("DECLIC_WIZARD_SCREENSHOT_WIDTH") != NULL
+                               ? atoi (g_getenv ("DECLIC_WIZARD_SCREENSHOT_WIDTH")) : 1000, 800);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->wizard));
   declic_wizard_set_draft (fixture->wizard, fixture->draft);
   gtk_window_present (GTK_WINDOW (fixture->window));
