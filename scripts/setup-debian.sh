@@ -6,7 +6,7 @@ packages="
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libjson-c-dev libcurl4-openssl-dev libsecret-1-dev
   iso-codes desktop-file-utils appstream libxml2-utils
-  xvfb xauth dbus dbus-x11 at-spi2-core
+  xvfb xauth dbus dbus-daemon dbus-x11 at-spi2-core
   python3 python3-jsonschema
   lighttpd lighttpd-mod-webdav nginx openssl gnome-keyring libsecret-tools
 "
