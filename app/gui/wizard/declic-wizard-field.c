@@ -41,43 +41,23 @@ write_value (DeclicWizardField *field,
   switch (field->spec->type)
     {
     case DECLIC_FIELD_INTEGER:
-      {
-        gint64 value;
-
-        if (text == NULL || *text == '\0')
-          {
-            declic_draft_unset (draft, field->path);
-            break;
-          }
-        value = g_ascii_strtoll (text, &end, 10);
-        if (end == text || *end != '\0')
-          {
-            field->local_error = g_strdup (_("Enter a whole number."));
-            declic_draft_unset (draft, field->path);
-          }
-        else
-          declic_draft_set_integer (draft, field->path, value);
-      }
-      break;
-
     case DECLIC_FIELD_NUMBER:
       {
-        g_autofree char *copy = NULL;
-        double value;
-
-        if (text == NULL || *text == '\0')
-          {
-            declic_draft_unset (draft, field->path);
-            break;
-          }
+        gboolean integer = field->spec->type == DECLIC_FIELD_INTEGER;
         /* Québec writes decimals with a comma. */
-        copy = g_strdelimit (g_strstrip (g_strdup (text)), ",", '.');
-        value = g_ascii_strtod (copy, &end);
-        if (end == copy || *end != '\0')
+        g_autofree char *copy = g_strdelimit (g_strstrip (g_strdup (text != NULL ? text : "")),
+                                              integer ? "" : ",", '.');
+        double value = integer ? (double) g_ascii_strtoll (copy, &end, 10) : g_ascii_strtod (copy, &end);
+
+        if (*copy == '\0')
+          declic_draft_unset (draft, field->path);
+        else if (end == copy || *end != '\0')
           {
-            field->local_error = g_strdup (_("Enter a number."));
+            field->local_error = g_strdup (integer ? _("Enter a whole number.") : _("Enter a number."));
             declic_draft_unset (draft, field->path);
           }
+        else if (integer)
+          declic_draft_set_integer (draft, field->path, (gint64) value);
         else
           declic_draft_set_number (draft, field->path, value);
       }
