@@ -4,7 +4,7 @@
 set -u
 cd "$(dirname "$0")/.."
 rm -rf build-test
-meson setup build-test >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
+meson setup build-test || { echo "0 passed, 1 failed"; exit 1; }
 meson compile -C build-test || { echo "0 passed, 1 failed"; exit 1; }
 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
   meson test -C build-test --print-errorlogs --num-processes 2
