@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "declic-window.h"
+#include "preferences/declic-preferences-window.h"
 #ifdef DECLIC_HAVE_WIZARD
 #include "wizard/declic-wizard.h"
 #endif
@@ -72,6 +73,17 @@ shoot_size (const char *outdir,
 
   name = g_strdup_printf ("%s-00-welcome", prefix);
   save_png (GTK_WIDGET (window), outdir, name);
+
+  if (width >= 1000)
+    {
+      g_autofree char *prefs_name = g_strdup_printf ("%s-98-preferences", prefix);
+      GtkWidget *prefs = declic_preferences_window_new (GTK_WINDOW (window));
+
+      gtk_window_present (GTK_WINDOW (prefs));
+      spin (500);
+      save_png (prefs, outdir, prefs_name);
+      gtk_window_destroy (GTK_WINDOW (prefs));
+    }
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-sample", NULL);
   spin (500);

@@ -454,6 +454,29 @@ test_window_size_remembered (void)
   remove_tree (folder);
 }
 
+static void
+test_window_preferences (void)
+{
+  g_autofree char *folder = make_workspace ();
+  DeclicWindow *window = open_window (folder, 0);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *preferences = NULL;
+
+  activate (window, "preferences");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_PREFERENCES_WINDOW (item))
+        preferences = GTK_WINDOW (item);
+    }
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
+  gtk_window_destroy (preferences);
+
+  close_window (window);
+  remove_tree (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -470,5 +493,6 @@ main (int    argc,
   g_test_add_func ("/window/search-and-sort", test_window_search_and_sort);
   g_test_add_func ("/window/sample", test_window_sample);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/window/preferences", test_window_preferences);
   return g_test_run ();
 }
