@@ -80,7 +80,7 @@ test_eligibility_stream1_met (void)
   s2 = stream (eligibility, "stream2");
   g_assert_false (s2->met);
   g_assert_cmpstr (reason_message (s2, "eligibility.stream2.occupation"), ==,
-                   "The main occupation, CNP 21231, is TEER 1: stream 2 requires TEER 3–5.");
+                   "The main occupation, NOC 21231, is TEER 1: stream 2 requires TEER 3–5.");
   g_assert_nonnull (declic_finding_list_find (s2->reasons, "eligibility.stream2.quebec_experience", NULL));
 
   s3 = stream (eligibility, "stream3");

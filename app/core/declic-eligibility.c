@@ -198,7 +198,7 @@ check_main_occupation (DeclicStreamEligibility *stream,
     {
       declic_finding_list_add_printf (stream->reasons, code, "work_history", DECLIC_SECTION_WORK,
                                       DECLIC_SEVERITY_WARNING,
-                                      _("The main occupation, CNP %s, is TEER %d: stream %d requires TEER %s."),
+                                      _("The main occupation, NOC %s, is TEER %d: stream %d requires TEER %s."),
                                       profile->main_noc, profile->main_noc_teer, stream->number, teers);
       return FALSE;
     }

@@ -303,7 +303,7 @@ score_quebec_needs (Scorer *scorer)
     {
       g_autofree char *months = describe_months (profile->main_noc_months);
 
-      input = g_strdup_printf (_("CNP %s, %s; labour-market diagnosis not chosen"),
+      input = g_strdup_printf (_("NOC %s, %s; labour-market diagnosis not chosen"),
                                profile->main_noc, months);
       g_ptr_array_add (scorer->points->notes,
                        g_strdup (_("Choose the labour-market diagnosis of the main occupation (Ties to Québec) to count it: it can be worth up to 120 points.")));
@@ -314,8 +314,8 @@ score_quebec_needs (Scorer *scorer)
 
       diagnosis_points = bands_points (get_member (diagnoses, profile->labour_market_diagnosis),
                                        profile->main_noc_months, "points");
-      /* Translators: "CNP 21231, slight deficit, 30 months" */
-      input = g_strdup_printf (_("CNP %s, %s, %s"), profile->main_noc,
+      /* Translators: "NOC 21231, slight deficit, 30 months" */
+      input = g_strdup_printf (_("NOC %s, %s, %s"), profile->main_noc,
                                declic_enum_choice_get_label ("quebec.labour_market_diagnosis",
                                                              profile->labour_market_diagnosis),
                                months);
