@@ -407,6 +407,35 @@ job_new (DeclicUploader  *self,
   return g_steal_pointer (&job);
 }
 
+/* A job about the draft at @draft_path, with its progress callback. Takes @progress_data
+ * either way: freed at once when there is no job or no @progress. @on_main_context: deliver
+ * progress on the caller's main context (async calls) rather than on the worker (sync calls). */
+static Job *
+job_new_for_draft (DeclicUploader            *self,
+                   JobKind                    kind,
+                   const char                *draft_path,
+                   DeclicUploadProgressFunc   progress,
+                   gpointer                   progress_data,
+                   GDestroyNotify             progress_data_free,
+                   gboolean                   on_main_context,
+                   GError                   **error)
+{
+  Job *job = job_new (self, kind, error);
+
+  if (job == NULL)
+    {
+      if (progress_data_free != NULL)
+        progress_data_free (progress_data);
+      return NULL;
+    }
+  job->draft_path = g_strdup (draft_path);
+  if (progress != NULL)
+    job->progress = progress_new (progress, progress_data, progress_data_free, on_main_context);
+  else if (progress_data_free != NULL)
+    progress_data_free (progress_data);
+  return job;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* One HTTP request */
 
@@ -442,6 +471,21 @@ typedef struct
   curl_off_t    last_bytes;
   gboolean      idle_timed_out;
 } Request;
+
+/* A request whose answer matters only for its status and headers, so keeps at most
+ * MAX_SMALL_RESPONSE of its body. The caller sets the fields that differ afterwards. */
+static void
+request_init (Request    *request,
+              Job        *job,
+              const char *method,
+              const char *url)
+{
+  *request = (Request) { 0 };
+  request->job = job;
+  request->method = method;
+  request->url = url;
+  request->max_response = MAX_SMALL_RESPONSE;
+}
 
 static void
 request_clear (Request *request)
@@ -1004,12 +1048,9 @@ run_probe (Job     *job,
   /* No version of a file that does not exist yet can match "bogus": a server that honours
    * If-Match must answer 412 and write nothing. One that writes the file ignores it, and would
    * ignore it just the same when it stands between two people's changes. */
-  request.job = job;
-  request.method = "PUT";
-  request.url = url;
+  request_init (&request, job, "PUT", url);
   request.if_match = "\"declic-probe-bogus\"";
   request.body = body;
-  request.max_response = MAX_SMALL_RESPONSE;
 
   if (!perform (&request, error))
     goto out;
@@ -1029,10 +1070,7 @@ run_probe (Job     *job,
       ok = TRUE;
 
       /* Leave nothing behind; a probe that cannot be deleted is harmless, so do not fail. */
-      cleanup.job = job;
-      cleanup.method = "DELETE";
-      cleanup.url = url;
-      cleanup.max_response = MAX_SMALL_RESPONSE;
+      request_init (&cleanup, job, "DELETE", url);
       if (!perform (&cleanup, &local_error))
         g_debug ("Could not delete the probe %s: %s", url, local_error->message);
       else if (!is_success (cleanup.status))
@@ -1148,9 +1186,7 @@ fetch_server_copy (Job         *job,
                    Track        track,
                    GError     **error)
 {
-  request->job = job;
-  request->method = "GET";
-  request->url = draft->url;
+  request_init (request, job, "GET", draft->url);
   request->max_response = DECLIC_DRAFT_MAX_FILE_SIZE;
   request->fail_when_too_large = TRUE;
   request->track = track;
@@ -1222,10 +1258,7 @@ make_folder (Job         *job,
   Request request = { 0 };
   gboolean ok = FALSE;
 
-  request.job = job;
-  request.method = "MKCOL";
-  request.url = url;
-  request.max_response = MAX_SMALL_RESPONSE;
+  request_init (&request, job, "MKCOL", url);
 
   if (perform (&request, error))
     {
@@ -1297,10 +1330,7 @@ run_upload (Job     *job,
 
       /* Replace exactly the version seen now: if it changes again meanwhile, that is a new
        * conflict, not something to overwrite blindly. */
-      head.job = job;
-      head.method = "HEAD";
-      head.url = draft.url;
-      head.max_response = MAX_SMALL_RESPONSE;
+      request_init (&head, job, "HEAD", draft.url);
       if (!perform (&head, error))
         {
           request_clear (&head);
@@ -1327,13 +1357,10 @@ run_upload (Job     *job,
     {
       Request put = { 0 };
 
-      put.job = job;
-      put.method = "PUT";
-      put.url = draft.url;
+      request_init (&put, job, "PUT", draft.url);
       put.if_match = if_match;
       put.if_none_match_any = if_none_match_any;
       put.body = draft.bytes;
-      put.max_response = MAX_SMALL_RESPONSE;
       put.track = TRACK_UPLOAD;
 
       if (!perform (&put, error))
@@ -1379,10 +1406,7 @@ run_upload (Job     *job,
       Request head = { 0 };
       g_autoptr(GError) head_error = NULL;
 
-      head.job = job;
-      head.method = "HEAD";
-      head.url = draft.url;
-      head.max_response = MAX_SMALL_RESPONSE;
+      request_init (&head, job, "HEAD", draft.url);
       if (perform (&head, &head_error) && is_success (head.status))
         etag = g_steal_pointer (&head.etag);
       else
@@ -1557,20 +1581,14 @@ declic_uploader_upload_async (DeclicUploader           *self,
   g_return_if_fail (draft_path != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  job = job_new (self, JOB_UPLOAD, &error);
+  job = job_new_for_draft (self, JOB_UPLOAD, draft_path, progress, progress_data, progress_data_free,
+                           TRUE, &error);
   if (job == NULL)
     {
-      if (progress_data_free != NULL)
-        progress_data_free (progress_data);
       g_task_report_error (self, callback, user_data, declic_uploader_upload_async, error);
       return;
     }
-  job->draft_path = g_strdup (draft_path);
   job->flags = flags;
-  if (progress != NULL)
-    job->progress = progress_new (progress, progress_data, progress_data_free, TRUE);
-  else if (progress_data_free != NULL)
-    progress_data_free (progress_data);
 
   start_job (self, job, cancellable, declic_uploader_upload_async, callback, user_data);
 }
@@ -1606,14 +1624,11 @@ declic_uploader_upload (DeclicUploader           *self,
   g_return_val_if_fail (DECLIC_IS_UPLOADER (self), NULL);
   g_return_val_if_fail (draft_path != NULL, NULL);
 
-  job = job_new (self, JOB_UPLOAD, error);
+  job = job_new_for_draft (self, JOB_UPLOAD, draft_path, progress, progress_data, NULL, FALSE, error);
   if (job == NULL)
     return NULL;
-  job->draft_path = g_strdup (draft_path);
   job->flags = flags;
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-  if (progress != NULL)
-    job->progress = progress_new (progress, progress_data, NULL, FALSE);
   if (!ensure_curl (job, error))
     return NULL;
 
@@ -1637,19 +1652,13 @@ declic_uploader_download_async (DeclicUploader           *self,
   g_return_if_fail (DECLIC_IS_UPLOADER (self));
   g_return_if_fail (draft_path != NULL);
 
-  job = job_new (self, JOB_DOWNLOAD, &error);
+  job = job_new_for_draft (self, JOB_DOWNLOAD, draft_path, progress, progress_data, progress_data_free,
+                           TRUE, &error);
   if (job == NULL)
     {
-      if (progress_data_free != NULL)
-        progress_data_free (progress_data);
       g_task_report_error (self, callback, user_data, declic_uploader_download_async, error);
       return;
     }
-  job->draft_path = g_strdup (draft_path);
-  if (progress != NULL)
-    job->progress = progress_new (progress, progress_data, progress_data_free, TRUE);
-  else if (progress_data_free != NULL)
-    progress_data_free (progress_data);
 
   start_job (self, job, cancellable, declic_uploader_download_async, callback, user_data);
 }
@@ -1695,10 +1704,9 @@ declic_uploader_download (DeclicUploader  *self,
   g_return_val_if_fail (DECLIC_IS_UPLOADER (self), NULL);
   g_return_val_if_fail (draft_path != NULL, NULL);
 
-  job = job_new (self, JOB_DOWNLOAD, error);
+  job = job_new_for_draft (self, JOB_DOWNLOAD, draft_path, NULL, NULL, NULL, FALSE, error);
   if (job == NULL)
     return NULL;
-  job->draft_path = g_strdup (draft_path);
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   if (!ensure_curl (job, error))
     return NULL;
