@@ -38,6 +38,21 @@ normalize_server (const char *server_url)
   return server;
 }
 
+/* The attributes that key the entry of @user on @server_url: one place, so that store, lookup
+ * and clear always name the same entry. NULL, after libsecret's critical, when a value is not
+ * UTF-8, as its varargs calls do. */
+static GHashTable *
+build_attributes (const char *server_url,
+                  const char *user)
+{
+  g_autofree char *server = normalize_server (server_url);
+
+  return secret_attributes_build (get_schema (),
+                                  "server", server,
+                                  "user", user != NULL ? user : "",
+                                  NULL);
+}
+
 /* Whatever libsecret reports (no session bus, no Secret Service, no default collection, a
  * keyring that cannot be unlocked without a prompt), the caller can only do one thing: ask the
  * person for the secret. Say that, and keep libsecret's reason for the curious. */
@@ -81,7 +96,7 @@ declic_secrets_store_async (const char          *server_url,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *server = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
   g_autofree char *label = NULL;
 
   g_return_if_fail (server_url != NULL);
@@ -90,14 +105,14 @@ declic_secrets_store_async (const char          *server_url,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, declic_secrets_store_async);
 
-  server = normalize_server (server_url);
+  attributes = build_attributes (server_url, user);
+  if (attributes == NULL)
+    return;
   /* Translators: the name of the keyring entry, shown in Passwords and Keys. */
-  label = g_strdup_printf (_("Déclic upload password for %s"), server);
-  secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, label, secret, cancellable,
-                         on_store_done, g_steal_pointer (&task),
-                         "server", server,
-                         "user", user != NULL ? user : "",
-                         NULL);
+  label = g_strdup_printf (_("Déclic upload password for %s"),
+                           (const char *) g_hash_table_lookup (attributes, "server"));
+  secret_password_storev (get_schema (), attributes, SECRET_COLLECTION_DEFAULT, label, secret,
+                          cancellable, on_store_done, g_steal_pointer (&task));
 }
 
 gboolean
@@ -133,18 +148,18 @@ declic_secrets_lookup_async (const char          *server_url,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *server = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
 
   g_return_if_fail (server_url != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, declic_secrets_lookup_async);
 
-  server = normalize_server (server_url);
-  secret_password_lookup (get_schema (), cancellable, on_lookup_done, g_steal_pointer (&task),
-                          "server", server,
-                          "user", user != NULL ? user : "",
-                          NULL);
+  attributes = build_attributes (server_url, user);
+  if (attributes == NULL)
+    return;
+  secret_password_lookupv (get_schema (), attributes, cancellable, on_lookup_done,
+                           g_steal_pointer (&task));
 }
 
 char *
@@ -180,18 +195,18 @@ declic_secrets_clear_async (const char          *server_url,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *server = NULL;
+  g_autoptr(GHashTable) attributes = NULL;
 
   g_return_if_fail (server_url != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, declic_secrets_clear_async);
 
-  server = normalize_server (server_url);
-  secret_password_clear (get_schema (), cancellable, on_clear_done, g_steal_pointer (&task),
-                         "server", server,
-                         "user", user != NULL ? user : "",
-                         NULL);
+  attributes = build_attributes (server_url, user);
+  if (attributes == NULL)
+    return;
+  secret_password_clearv (get_schema (), attributes, cancellable, on_clear_done,
+                          g_steal_pointer (&task));
 }
 
 gboolean
