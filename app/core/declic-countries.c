@@ -10,6 +10,7 @@
 
 #include "declic-countries.h"
 #include "declic-text.h"
+#include "declic-utils.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (json_object, json_object_put)
 
@@ -185,19 +186,6 @@ load_json_array (const char  *dir,
   return json_object_get (array);
 }
 
-static const char *
-get_string_member (json_object *object,
-                   const char  *key)
-{
-  json_object *value = NULL;
-
-  if (!json_object_object_get_ex (object, key, &value) ||
-      !json_object_is_type (value, json_type_string))
-    return NULL;
-
-  return json_object_get_string (value);
-}
-
 static gboolean
 is_alpha_2 (const char *code)
 {
@@ -220,18 +208,18 @@ load_countries (DeclicCountries  *self,
   for (size_t i = 0; i < n; i++)
     {
       json_object *item = json_object_array_get_idx (array, i);
-      const char *alpha_2 = get_string_member (item, "alpha_2");
-      const char *name = get_string_member (item, "common_name");
+      const char *alpha_2 = declic_utils_json_get_string (item, "alpha_2");
+      const char *name = declic_utils_json_get_string (item, "common_name");
       DeclicCountry *country;
 
       if (name == NULL)
-        name = get_string_member (item, "name");
+        name = declic_utils_json_get_string (item, "name");
       if (!is_alpha_2 (alpha_2) || name == NULL || g_hash_table_contains (self->by_code, alpha_2))
         continue;
 
       country = g_new0 (DeclicCountry, 1);
       country->alpha_2 = g_strdup (alpha_2);
-      country->alpha_3 = g_strdup (get_string_member (item, "alpha_3"));
+      country->alpha_3 = g_strdup (declic_utils_json_get_string (item, "alpha_3"));
       country->name = g_strdup (name);
       g_ptr_array_add (self->countries, country);
       g_hash_table_insert (self->by_code, country->alpha_2, country);
@@ -262,8 +250,8 @@ load_subdivisions (DeclicCountries  *self,
   for (size_t i = 0; i < n; i++)
     {
       json_object *item = json_object_array_get_idx (array, i);
-      const char *code = get_string_member (item, "code");
-      const char *name = get_string_member (item, "name");
+      const char *code = declic_utils_json_get_string (item, "code");
+      const char *name = declic_utils_json_get_string (item, "name");
       const char *dash;
       DeclicSubdivision *subdivision;
       GPtrArray *list;
@@ -277,8 +265,8 @@ load_subdivisions (DeclicCountries  *self,
       subdivision->code = g_strdup (code);
       subdivision->country_code = g_strndup (code, 2);
       subdivision->name = g_strdup (name);
-      subdivision->kind = g_strdup (get_string_member (item, "type"));
-      subdivision->parent = g_strdup (get_string_member (item, "parent"));
+      subdivision->kind = g_strdup (declic_utils_json_get_string (item, "type"));
+      subdivision->parent = g_strdup (declic_utils_json_get_string (item, "parent"));
 
       list = g_hash_table_lookup (self->subdivisions, subdivision->country_code);
       if (list == NULL)
@@ -825,7 +813,7 @@ load_postal_formats (void)
   json_object_object_foreachC (table, iter)
     {
       const char *code = iter.key;
-      const char *pattern = get_string_member (iter.val, "pattern");
+      const char *pattern = declic_utils_json_get_string (iter.val, "pattern");
       PostalFormat *format;
 
       if (pattern == NULL)
@@ -840,7 +828,7 @@ load_postal_formats (void)
           postal_format_free (format);
           continue;
         }
-      format->example = g_strdup (get_string_member (iter.val, "example"));
+      format->example = g_strdup (declic_utils_json_get_string (iter.val, "example"));
       g_hash_table_insert (formats, g_strdup (code), format);
     }
 

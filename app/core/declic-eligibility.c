@@ -8,6 +8,7 @@
 
 #include "declic-eligibility.h"
 #include "declic-finding.h"
+#include "declic-utils.h"
 
 static void
 stream_free (gpointer data)
@@ -30,18 +31,6 @@ declic_eligibility_free (DeclicEligibility *eligibility)
   g_free (eligibility->rule_set_id);
   g_ptr_array_unref (eligibility->streams);
   g_free (eligibility);
-}
-
-static gint64
-get_int (json_object *object,
-         const char  *member,
-         gint64       fallback)
-{
-  json_object *node = NULL;
-
-  if (!json_object_object_get_ex (object, member, &node) || !json_object_is_type (node, json_type_int))
-    return fallback;
-  return json_object_get_int64 (node);
 }
 
 static gboolean
@@ -211,9 +200,9 @@ check_experience (DeclicStreamEligibility *stream,
                   json_object             *spec,
                   guint                    teer_mask)
 {
-  gint64 required = get_int (spec, "experience_months", 0);
-  gint64 quebec_required = get_int (spec, "quebec_experience_months", 0);
-  gint64 internship_cap = get_int (spec, "compulsory_internship_months", 0);
+  gint64 required = declic_utils_json_get_int (spec, "experience_months", 0);
+  gint64 quebec_required = declic_utils_json_get_int (spec, "quebec_experience_months", 0);
+  gint64 internship_cap = declic_utils_json_get_int (spec, "compulsory_internship_months", 0);
   int months = declic_profile_count_months (profile, teer_mask, FALSE, FALSE);
   int quebec = declic_profile_count_months (profile, teer_mask, TRUE, FALSE);
   int internships = 0;
@@ -275,7 +264,8 @@ check_french_rows (DeclicStreamEligibility *stream,
     {
       json_object *row = json_object_array_get_idx (rows, 0);
 
-      check_french (stream, profile, (int) get_int (row, "oral", 0), (int) get_int (row, "written", 0));
+      check_french (stream, profile, (int) declic_utils_json_get_int (row, "oral", 0),
+                    (int) declic_utils_json_get_int (row, "written", 0));
       return;
     }
 
@@ -295,7 +285,8 @@ check_french_rows (DeclicStreamEligibility *stream,
 
       if (get_teer_mask (row) & (1u << profile->main_noc_teer))
         {
-          check_french (stream, profile, (int) get_int (row, "oral", 0), (int) get_int (row, "written", 0));
+          check_french (stream, profile, (int) declic_utils_json_get_int (row, "oral", 0),
+                        (int) declic_utils_json_get_int (row, "written", 0));
           return;
         }
     }
@@ -310,7 +301,7 @@ evaluate_stream (DeclicProfile *profile,
   guint teer_mask = get_teer_mask (spec);
 
   stream->id = g_strdup (json_object_object_get_ex (spec, "id", &node) ? json_object_get_string (node) : "stream");
-  stream->number = (int) get_int (spec, "number", 0);
+  stream->number = (int) declic_utils_json_get_int (spec, "number", 0);
   stream->title = g_strdup (declic_rules_get_localized (spec, "title"));
   stream->reasons = declic_finding_list_new ();
   stream->notes = declic_finding_list_new ();
@@ -337,7 +328,8 @@ evaluate_stream (DeclicProfile *profile,
 
   check_experience (stream, profile, spec, teer_mask);
   check_french_rows (stream, profile, spec);
-  check_spouse_french (stream, profile, (int) get_int (spec, "spouse_french_oral", 0));
+  check_spouse_french (stream, profile,
+                       (int) declic_utils_json_get_int (spec, "spouse_french_oral", 0));
 
   if (get_bool (spec, "experience_set_per_draw"))
     {
@@ -345,7 +337,7 @@ evaluate_stream (DeclicProfile *profile,
       declic_finding_list_add_printf (stream->notes, "eligibility.set_per_draw", "", DECLIC_SECTION_NONE,
                                       DECLIC_SEVERITY_INFO,
                                       _("Stream %d’s conditions are set for each invitation round; %d months of experience were asked so far, and exceptional talent itself cannot be checked here."),
-                                      stream->number, (int) get_int (spec, "experience_months", 0));
+                                      stream->number, (int) declic_utils_json_get_int (spec, "experience_months", 0));
     }
 
   stream->met = stream->reasons->len == 0;

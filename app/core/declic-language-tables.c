@@ -9,6 +9,7 @@
 #include <json.h>
 
 #include "declic-language-tables.h"
+#include "declic-utils.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (json_object, json_object_put)
 
@@ -138,19 +139,6 @@ parse_skill (const char *skill)
   return -1;
 }
 
-static const char *
-get_string (json_object *object,
-            const char  *key)
-{
-  json_object *value = NULL;
-
-  if (!json_object_object_get_ex (object, key, &value) ||
-      !json_object_is_type (value, json_type_string))
-    return NULL;
-
-  return json_object_get_string (value);
-}
-
 static gboolean
 get_number (json_object *object,
             const char  *key,
@@ -221,10 +209,10 @@ parse_table (json_object  *object,
   json_object *max = NULL;
   json_object *rows = NULL;
 
-  table->id = g_strdup (get_string (object, "id"));
-  table->name = g_strdup (get_string (object, "name"));
-  table->test = g_strdup (get_string (object, "test"));
-  table->scale = g_strdup (get_string (object, "scale"));
+  table->id = g_strdup (declic_utils_json_get_string (object, "id"));
+  table->name = g_strdup (declic_utils_json_get_string (object, "name"));
+  table->test = g_strdup (declic_utils_json_get_string (object, "test"));
+  table->scale = g_strdup (declic_utils_json_get_string (object, "scale"));
   table->rows = g_array_new (FALSE, TRUE, sizeof (Row));
 
 #define FAIL(what) G_STMT_START { problem = g_string_new (what); goto fail; } G_STMT_END
@@ -331,10 +319,10 @@ declic_language_tables_new_from_data (const char  *data,
     }
 
   self = g_object_new (DECLIC_TYPE_LANGUAGE_TABLES, NULL);
-  self->id = g_strdup (get_string (root, "id"));
-  self->status = g_strdup (get_string (root, "status"));
-  self->source = g_strdup (get_string (root, "source"));
-  self->note = g_strdup (get_string (root, "note"));
+  self->id = g_strdup (declic_utils_json_get_string (root, "id"));
+  self->status = g_strdup (declic_utils_json_get_string (root, "status"));
+  self->source = g_strdup (declic_utils_json_get_string (root, "source"));
+  self->note = g_strdup (declic_utils_json_get_string (root, "note"));
   if (self->id == NULL || self->status == NULL || self->source == NULL)
     {
       g_set_error_literal (error, DECLIC_LANGUAGE_TABLES_ERROR, DECLIC_LANGUAGE_TABLES_ERROR_MALFORMED,
@@ -355,15 +343,15 @@ declic_language_tables_new_from_data (const char  *data,
       json_object *item = json_object_array_get_idx (tests, i);
       Test *test;
 
-      if (get_string (item, "code") == NULL)
+      if (declic_utils_json_get_string (item, "code") == NULL)
         {
           g_set_error (error, DECLIC_LANGUAGE_TABLES_ERROR, DECLIC_LANGUAGE_TABLES_ERROR_MALFORMED,
                        "Language tables: test %zu has no code", i);
           return NULL;
         }
       test = g_new0 (Test, 1);
-      test->code = g_strdup (get_string (item, "code"));
-      test->language = g_strdup (get_string (item, "language"));
+      test->code = g_strdup (declic_utils_json_get_string (item, "code"));
+      test->language = g_strdup (declic_utils_json_get_string (item, "language"));
       g_ptr_array_add (self->tests, test);
     }
 

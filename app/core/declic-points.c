@@ -102,15 +102,6 @@ get_member (json_object *object,
   return node;
 }
 
-static gint64
-get_int (json_object *object,
-         const char  *member)
-{
-  json_object *node = get_member (object, member);
-
-  return node != NULL && json_object_is_type (node, json_type_int) ? json_object_get_int64 (node) : 0;
-}
-
 /* Points of a level in a "levels" table: {"university_1_3y": {"single": 104, "spouse": 88}}. */
 static gint64
 lookup_level (json_object *levels,
@@ -324,8 +315,8 @@ score_quebec_needs (Scorer *scorer)
             diagnosis_points, diagnosis_max, input, "quebec.labour_market_diagnosis");
 
   add_item (scorer, f, "authorization", _("Authorisation to practise in Québec"),
-            profile->authorization_to_practise ? get_int (authorization, "points") : 0,
-            get_int (authorization, "points"),
+            profile->authorization_to_practise ? declic_utils_json_get_int (authorization, "points", 0) : 0,
+            declic_utils_json_get_int (authorization, "points", 0),
             g_strdup (profile->authorization_to_practise ? _("declared") : _("not declared")),
             "quebec.authorization_to_practise");
 
@@ -365,8 +356,11 @@ score_quebec_needs (Scorer *scorer)
   else
     input = g_strdup (profile->job_offer_inside_cmm ? _("inside the CMM") : _("outside the CMM"));
   add_item (scorer, f, "job_offer", _("Validated job offer"),
-            profile->has_job_offer ? get_int (offer, profile->job_offer_inside_cmm ? "inside_cmm" : "outside_cmm") : 0,
-            MAX (get_int (offer, "inside_cmm"), get_int (offer, "outside_cmm")),
+            profile->has_job_offer
+              ? declic_utils_json_get_int (offer, profile->job_offer_inside_cmm ? "inside_cmm" : "outside_cmm", 0)
+              : 0,
+            MAX (declic_utils_json_get_int (offer, "inside_cmm", 0),
+                 declic_utils_json_get_int (offer, "outside_cmm", 0)),
             input, "job_offer");
 }
 
@@ -393,12 +387,13 @@ score_adaptation (Scorer *scorer)
             "quebec");
 
   if (g_strcmp0 (profile->family_member, "applicant") == 0)
-    family_points = get_int (family, "applicant");
+    family_points = declic_utils_json_get_int (family, "applicant", 0);
   else if (g_strcmp0 (profile->family_member, "spouse") == 0 && profile->spouse_accompanies)
-    family_points = get_int (family, "spouse");
+    family_points = declic_utils_json_get_int (family, "spouse", 0);
   add_item (scorer, f, "family_member", _("Family member in Québec"),
             family_points,
-            MAX (get_int (family, "applicant"), get_int (family, "spouse")),
+            MAX (declic_utils_json_get_int (family, "applicant", 0),
+                 declic_utils_json_get_int (family, "spouse", 0)),
             g_strdup (declic_enum_choice_get_label ("quebec.family_member",
                                                     profile->family_member != NULL ? profile->family_member : "none")),
             "quebec.family_member");

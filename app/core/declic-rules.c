@@ -108,18 +108,6 @@ declic_rule_set_init (DeclicRuleSet *self)
   g_date_clear (&self->effective_to, 1);
 }
 
-static const char *
-get_string_member (json_object *object,
-                   const char  *member)
-{
-  json_object *node = NULL;
-
-  if (object == NULL || !json_object_object_get_ex (object, member, &node) ||
-      !json_object_is_type (node, json_type_string))
-    return NULL;
-  return json_object_get_string (node);
-}
-
 static gboolean
 fail (GError    **error,
       const char *name,
@@ -145,11 +133,11 @@ check_rule_set (DeclicRuleSet  *self,
     return fail (error, name, _("its format version is not one this version of Déclic reads"));
   if (self->id == NULL || *self->id == '\0')
     return fail (error, name, _("it has no identifier"));
-  if (get_string_member (self->root, "title") == NULL)
+  if (declic_utils_json_get_string (self->root, "title") == NULL)
     return fail (error, name, _("it has no title"));
-  if (get_string_member (self->root, "source") == NULL)
+  if (declic_utils_json_get_string (self->root, "source") == NULL)
     return fail (error, name, _("it does not say where its figures come from"));
-  if (!declic_utils_parse_date (get_string_member (self->root, "effective_from"), &self->effective_from))
+  if (!declic_utils_parse_date (declic_utils_json_get_string (self->root, "effective_from"), &self->effective_from))
     return fail (error, name, _("its start date is missing or not a YYYY-MM-DD date"));
 
   if (json_object_object_get_ex (self->root, "effective_to", &node) && node != NULL)
@@ -167,7 +155,7 @@ check_rule_set (DeclicRuleSet  *self,
     json_object_object_foreach (self->groups, key, group)
     {
       if (!json_object_is_type (group, json_type_object) ||
-          !declic_rule_status_from_id (get_string_member (group, "status"), NULL))
+          !declic_rule_status_from_id (declic_utils_json_get_string (group, "status"), NULL))
         {
           g_autofree char *what =
             g_strdup_printf (_("its group “%s” has no status (official, secondary, derived or unknown)"), key);
@@ -208,8 +196,8 @@ rule_set_new_from_data (const char  *data,
       fail (error, "?", _("it is not a JSON object"));
       return NULL;
     }
-  self->id = g_strdup (get_string_member (root, "id"));
-  self->parent_id = g_strdup (get_string_member (root, "extends"));
+  self->id = g_strdup (declic_utils_json_get_string (root, "id"));
+  self->parent_id = g_strdup (declic_utils_json_get_string (root, "extends"));
   if (!check_rule_set (self, error))
     return NULL;
 
@@ -238,7 +226,7 @@ declic_rule_set_get_source (DeclicRuleSet *self)
 {
   g_return_val_if_fail (DECLIC_IS_RULE_SET (self), NULL);
 
-  return get_string_member (self->root, "source");
+  return declic_utils_json_get_string (self->root, "source");
 }
 
 /**
@@ -252,7 +240,7 @@ declic_rule_set_get_program (DeclicRuleSet *self)
 {
   g_return_val_if_fail (DECLIC_IS_RULE_SET (self), NULL);
 
-  return get_string_member (self->root, "program");
+  return declic_utils_json_get_string (self->root, "program");
 }
 
 DeclicRuleSet *
@@ -394,7 +382,7 @@ declic_rule_set_get_group_status (DeclicRuleSet *self,
 {
   DeclicRuleStatus status = DECLIC_RULE_STATUS_UNKNOWN;
 
-  declic_rule_status_from_id (get_string_member (declic_rule_set_get_group (self, group), "status"),
+  declic_rule_status_from_id (declic_utils_json_get_string (declic_rule_set_get_group (self, group), "status"),
                               &status);
   return status;
 }
@@ -403,7 +391,7 @@ const char *
 declic_rule_set_get_group_source (DeclicRuleSet *self,
                                   const char    *group)
 {
-  return get_string_member (declic_rule_set_get_group (self, group), "source");
+  return declic_utils_json_get_string (declic_rule_set_get_group (self, group), "source");
 }
 
 /* An integer figure of a group, or @fallback when the set does not have it. */
@@ -413,13 +401,7 @@ declic_rule_set_get_figure (DeclicRuleSet *self,
                             const char    *name,
                             gint64         fallback)
 {
-  json_object *object = declic_rule_set_get_group (self, group);
-  json_object *node = NULL;
-
-  if (object == NULL || !json_object_object_get_ex (object, name, &node) ||
-      !json_object_is_type (node, json_type_int))
-    return fallback;
-  return json_object_get_int64 (node);
+  return declic_utils_json_get_int (declic_rule_set_get_group (self, group), name, fallback);
 }
 
 /* ---- Bands ----------------------------------------------------------------------------- */
@@ -528,12 +510,12 @@ declic_rules_get_localized (struct json_object *object,
   if (ui_speaks_french ())
     {
       g_autofree char *french = g_strconcat (member, "_fr", NULL);
-      const char *value = get_string_member (object, french);
+      const char *value = declic_utils_json_get_string (object, french);
 
       if (value != NULL)
         return value;
     }
-  return get_string_member (object, member);
+  return declic_utils_json_get_string (object, member);
 }
 
 /* ---- The collection -------------------------------------------------------------------- */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "declic-sync-meta.h"
+#include "declic-utils.h"
 
 #define SYNC_DIR       ".declic/sync"
 #define FORMAT_VERSION 1
@@ -149,15 +150,6 @@ declic_sync_meta_get_path (const char *workspace,
   return g_build_filename (workspace, SYNC_DIR, name, NULL);
 }
 
-static const char *
-get_string_member (json_object *root,
-                   const char  *key)
-{
-  json_object *node = json_object_object_get (root, key);
-
-  return json_object_is_type (node, json_type_string) ? json_object_get_string (node) : NULL;
-}
-
 DeclicSyncMeta *
 declic_sync_meta_load (const char  *workspace,
                        const char  *draft_id,
@@ -206,10 +198,10 @@ declic_sync_meta_load (const char  *workspace,
     }
 
   root = json_tokener_parse (data);
-  server_url = get_string_member (root, "server_url");
-  remote_path = get_string_member (root, "remote_path");
-  etag = get_string_member (root, "etag");
-  uploaded_text = get_string_member (root, "uploaded");
+  server_url = declic_utils_json_get_string (root, "server_url");
+  remote_path = declic_utils_json_get_string (root, "remote_path");
+  etag = declic_utils_json_get_string (root, "etag");
+  uploaded_text = declic_utils_json_get_string (root, "uploaded");
   if (uploaded_text != NULL)
     uploaded = g_date_time_new_from_iso8601 (uploaded_text, NULL);
 

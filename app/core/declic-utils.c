@@ -165,3 +165,31 @@ declic_utils_fsync_parent (const char  *path,
   close (fd);
   return TRUE;
 }
+
+/* The string member @key of @object; NULL when @object is NULL or not an object, or the member
+ * is absent or not a string: for a reader of data files, all mean "no usable value". */
+const char *
+declic_utils_json_get_string (json_object *object,
+                              const char  *key)
+{
+  json_object *node = NULL;
+
+  if (object == NULL || !json_object_object_get_ex (object, key, &node) ||
+      !json_object_is_type (node, json_type_string))
+    return NULL;
+  return json_object_get_string (node);
+}
+
+/* The integer member @key of @object, or @fallback (same cases as above). */
+gint64
+declic_utils_json_get_int (json_object *object,
+                           const char  *key,
+                           gint64       fallback)
+{
+  json_object *node = NULL;
+
+  if (object == NULL || !json_object_object_get_ex (object, key, &node) ||
+      !json_object_is_type (node, json_type_int))
+    return fallback;
+  return json_object_get_int64 (node);
+}

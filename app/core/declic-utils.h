@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-c/json.h>
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,11 @@ int       declic_utils_whole_months_between (const GDate *start,
                                           const GDate *end);
 gboolean  declic_utils_fsync_parent      (const char  *path,
                                           GError     **error);
+
+const char *declic_utils_json_get_string (json_object *object,
+                                          const char  *key);
+gint64    declic_utils_json_get_int      (json_object *object,
+                                          const char  *key,
+                                          gint64       fallback);
 
 G_END_DECLS
