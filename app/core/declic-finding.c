@@ -180,6 +180,24 @@ new_taking_message (const char     *code,
   return self;
 }
 
+/* What declic_finding_new_printf() and declic_finding_list_add_printf() share: the checks of
+ * their arguments and the formatted message. */
+static DeclicFinding *
+new_valist (const char     *code,
+            const char     *path,
+            DeclicSection   section,
+            DeclicSeverity  severity,
+            const char     *format,
+            va_list         args)
+{
+  g_return_val_if_fail (code != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+  g_return_val_if_fail (section >= DECLIC_SECTION_NONE && section < DECLIC_N_SECTIONS, NULL);
+  g_return_val_if_fail (severity <= DECLIC_SEVERITY_ERROR, NULL);
+
+  return new_taking_message (code, path, section, severity, g_strdup_vprintf (format, args));
+}
+
 /**
  * declic_finding_new:
  * @code: a stable identifier, "section.field.problem"
@@ -220,18 +238,13 @@ declic_finding_new_printf (const char     *code,
                            ...)
 {
   va_list args;
-  char *message;
-
-  g_return_val_if_fail (code != NULL, NULL);
-  g_return_val_if_fail (format != NULL, NULL);
-  g_return_val_if_fail (section >= DECLIC_SECTION_NONE && section < DECLIC_N_SECTIONS, NULL);
-  g_return_val_if_fail (severity <= DECLIC_SEVERITY_ERROR, NULL);
+  DeclicFinding *finding;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  finding = new_valist (code, path, section, severity, format, args);
   va_end (args);
 
-  return new_taking_message (code, path, section, severity, message);
+  return finding;
 }
 
 const char *
@@ -337,21 +350,16 @@ declic_finding_list_add_printf (GPtrArray      *list,
                                 ...)
 {
   va_list args;
-  char *message;
   DeclicFinding *finding;
 
   g_return_val_if_fail (list != NULL, NULL);
-  g_return_val_if_fail (code != NULL, NULL);
-  g_return_val_if_fail (format != NULL, NULL);
-  g_return_val_if_fail (section >= DECLIC_SECTION_NONE && section < DECLIC_N_SECTIONS, NULL);
-  g_return_val_if_fail (severity <= DECLIC_SEVERITY_ERROR, NULL);
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  finding = new_valist (code, path, section, severity, format, args);
   va_end (args);
 
-  finding = new_taking_message (code, path, section, severity, message);
-  g_ptr_array_add (list, finding);
+  if (finding != NULL)
+    g_ptr_array_add (list, finding);
   return finding;
 }
 
