@@ -99,13 +99,15 @@ min_level (const DeclicSkillLevel *levels,
   return MIN (levels[a].level, levels[b].level);
 }
 
-/* Oral is listening and speaking, written reading and writing: the weaker skill decides. */
+/* @row: {"oral": 7, "written": 5}, the levels required (a missing one: none). Oral is listening
+ * and speaking, written reading and writing: the weaker skill decides. */
 static void
 check_french (DeclicStreamEligibility *stream,
               DeclicProfile           *profile,
-              int                      oral_required,
-              int                      written_required)
+              json_object             *row)
 {
+  int oral_required = (int) declic_utils_json_get_int (row, "oral", 0);
+  int written_required = (int) declic_utils_json_get_int (row, "written", 0);
   int oral = min_level (profile->french, DECLIC_SKILL_LISTENING, DECLIC_SKILL_SPEAKING);
   int written = min_level (profile->french, DECLIC_SKILL_READING, DECLIC_SKILL_WRITING);
   g_autofree char *code_oral = g_strdup_printf ("eligibility.%s.french_oral", stream->id);
@@ -264,8 +266,7 @@ check_french_rows (DeclicStreamEligibility *stream,
     {
       json_object *row = json_object_array_get_idx (rows, 0);
 
-      check_french (stream, profile, (int) declic_utils_json_get_int (row, "oral", 0),
-                    (int) declic_utils_json_get_int (row, "written", 0));
+      check_french (stream, profile, row);
       return;
     }
 
@@ -285,8 +286,7 @@ check_french_rows (DeclicStreamEligibility *stream,
 
       if (get_teer_mask (row) & (1u << profile->main_noc_teer))
         {
-          check_french (stream, profile, (int) declic_utils_json_get_int (row, "oral", 0),
-                        (int) declic_utils_json_get_int (row, "written", 0));
+          check_french (stream, profile, row);
           return;
         }
     }
