@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "declic-test-utils.h"
+
 G_BEGIN_DECLS
 
 typedef struct _DeclicTestServer DeclicTestServer;
@@ -25,9 +27,6 @@ const char       *declic_test_server_get_ca_file    (DeclicTestServer *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeclicTestServer, declic_test_server_stop)
 
-/* A new private temporary folder; remove it with declic_test_remove_tree(). */
-char             *declic_test_make_workspace        (void);
-void              declic_test_remove_tree           (const char       *path);
 /* Writes a new draft for @label (NULL: no label) into @workspace; returns its path and id. */
 char             *declic_test_write_draft           (const char       *workspace,
                                                      const char       *label,

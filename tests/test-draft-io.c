@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "declic-draft.h"
+#include "declic-test-utils.h"
 
 static const struct { const char *name; DeclicDraftError code; } error_names[] = {
   { "IO", DECLIC_DRAFT_ERROR_IO },
@@ -30,16 +31,6 @@ code_from_name (const char *name)
     if (g_str_equal (error_names[i].name, name))
       return error_names[i].code;
   g_error ("Unknown error code %s in expected.tsv", name);
-}
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("declic-test-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
 }
 
 /* Every file of the corpus is refused with the expected error, and left byte for byte as it was. */
@@ -93,7 +84,7 @@ test_bad_corpus (void)
 static void
 test_huge_file (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = declic_test_make_workspace ();
   g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
   g_autoptr(GString) data = g_string_new ("{\"schema_version\": \"1.0\", \"id\": \"a\", \"padding\": \"");
   g_autoptr(GError) error = NULL;
@@ -142,7 +133,7 @@ test_round_trip (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(DeclicDraft) draft = NULL;
       g_autoptr(DeclicDraft) reloaded = NULL;
-      g_autofree char *dir = make_temp_dir ();
+      g_autofree char *dir = declic_test_make_workspace ();
       g_autofree char *copy = g_build_filename (dir, "copy.json", NULL);
       gsize len;
 
@@ -184,7 +175,7 @@ test_round_trip (void)
 static void
 test_save_private_atomic_backup (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = declic_test_make_workspace ();
   g_autofree char *path = g_build_filename (dir, "d.json", NULL);
   g_autofree char *backup = g_build_filename (dir, "d.json.bak", NULL);
   g_autoptr(DeclicDraft) draft = declic_draft_new ();
@@ -246,7 +237,7 @@ test_save_unwritable (void)
 static void
 test_kill_while_saving (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = declic_test_make_workspace ();
   g_autofree char *path = g_build_filename (dir, "d.json", NULL);
   g_autoptr(DeclicDraft) draft = declic_draft_new ();
   g_autoptr(GString) big_a = g_string_new (NULL);

@@ -5,36 +5,7 @@
 #include <sys/stat.h>
 
 #include "declic-store.h"
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("declic-store-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        remove_tree (child);
-      else
-        g_unlink (child);
-      g_object_unref (info);
-    }
-  g_rmdir (path);
-}
+#include "declic-test-utils.h"
 
 static DeclicDraftSummary *
 find_by_label (DeclicStore *store,
@@ -64,7 +35,7 @@ wait_for_n_items (DeclicStore *store,
 static void
 test_create_list_private (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = declic_test_make_workspace ();
   g_autofree char *folder = g_build_filename (dir, "workspace", NULL);
   g_autoptr(DeclicStore) store = declic_store_new (folder);
   g_autoptr(DeclicStore) again = NULL;
@@ -101,14 +72,14 @@ test_create_list_private (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 3);
   g_assert_cmpstr (declic_draft_summary_get_family_names (find_by_label (again, "Client 0")), ==, "Côté");
 
-  remove_tree (dir);
+  declic_test_remove_tree (dir);
 }
 
 /* A stale index entry is not trusted: a file changed behind the store's back is read again. */
 static void
 test_index_stale (void)
 {
-  g_autofree char *folder = make_temp_dir ();
+  g_autofree char *folder = declic_test_make_workspace ();
   g_autoptr(DeclicStore) store = declic_store_new (folder);
   g_autoptr(DeclicStore) again = NULL;
   g_autoptr(DeclicDraft) draft = NULL;
@@ -132,13 +103,13 @@ test_index_stale (void)
   g_assert_nonnull (find_by_label (again, "Après, plus long"));
   g_assert_null (find_by_label (again, "Avant"));
 
-  remove_tree (folder);
+  declic_test_remove_tree (folder);
 }
 
 static void
 test_bad_file_listed_untouched (void)
 {
-  g_autofree char *folder = make_temp_dir ();
+  g_autofree char *folder = declic_test_make_workspace ();
   g_autofree char *bad = g_build_filename (folder, "broken.json", NULL);
   g_autofree char *after = NULL;
   g_autoptr(DeclicStore) store = declic_store_new (folder);
@@ -157,14 +128,14 @@ test_bad_file_listed_untouched (void)
   g_assert_true (g_file_get_contents (bad, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, contents);
 
-  remove_tree (folder);
+  declic_test_remove_tree (folder);
 }
 
 /* Files added, changed and removed by another program show in the list. */
 static void
 test_outside_changes (void)
 {
-  g_autofree char *folder = make_temp_dir ();
+  g_autofree char *folder = declic_test_make_workspace ();
   g_autoptr(DeclicStore) store = declic_store_new (folder);
   g_autoptr(DeclicDraft) outside = declic_draft_new ();
   g_autoptr(GError) error = NULL;
@@ -189,13 +160,13 @@ test_outside_changes (void)
   g_unlink (path);
   wait_for_n_items (store, 0);
 
-  remove_tree (folder);
+  declic_test_remove_tree (folder);
 }
 
 static void
 test_trash_restore_import (void)
 {
-  g_autofree char *folder = make_temp_dir ();
+  g_autofree char *folder = declic_test_make_workspace ();
   g_autoptr(DeclicStore) store = declic_store_new (folder);
   g_autoptr(DeclicDraft) draft = NULL;
   g_autoptr(DeclicDraft) imported = NULL;
@@ -222,7 +193,7 @@ test_trash_restore_import (void)
   g_assert_cmpstr (declic_draft_get_id (imported), !=, declic_draft_get_id (draft));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
 
-  remove_tree (folder);
+  declic_test_remove_tree (folder);
 }
 
 int
