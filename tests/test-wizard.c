@@ -8,7 +8,11 @@
 #include <adwaita.h>
 #include <json.h>
 
+#include <string.h>
+
 #include "declic-countries.h"
+#include "declic-deadlines.h"
+#include "declic-rules.h"
 #include "declic-validate.h"
 #include "wizard/declic-wizard.h"
 
@@ -110,6 +114,79 @@ set_country (Fixture    *fixture,
         }
     }
   g_error ("No country “%s” in “%s”", name, path);
+}
+
+
+/* The visible page of the wizard. */
+static GtkWidget *
+visible_page (Fixture *fixture)
+{
+  GtkWidget *stack = GTK_WIDGET (fixture->wizard);
+
+  while (stack != NULL && !GTK_IS_STACK (stack))
+    {
+      GtkWidget *child;
+
+      for (child = gtk_widget_get_first_child (stack); child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_STACK (child) || gtk_widget_get_first_child (child) != NULL)
+          break;
+      stack = child;
+    }
+  g_assert_nonnull (stack);
+  return gtk_stack_get_visible_child (GTK_STACK (stack));
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An action row whose title is @title, anywhere under @widget. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -470,6 +547,142 @@ test_wizard_navigation (Fixture       *fixture,
   g_assert_cmpint (declic_wizard_get_section (fixture->wizard), ==, DECLIC_SECTION_EDUCATION);
 }
 
+
+/* The dates of the draft as a whole are edited on the Deadlines page, and the deadlines follow. */
+static void
+test_wizard_deadline_dates (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *row;
+  GtkWidget *entry;
+
+  declic_wizard_show_section (fixture->wizard, DECLIC_WIZARD_PAGE_DEADLINES);
+  g_assert_null (find_row (visible_page (fixture), _("The déclaration d’intérêt expires")));
+  entry = input (fixture, "filing_date");
+  g_assert_true (gtk_widget_is_ancestor (entry, visible_page (fixture)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (input (fixture, "planned_filing_date"))), ==, REFERENCE_DATE);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2025-03-10");
+  g_assert_cmpstr (declic_draft_get_string (fixture->draft, "filing_date"), ==, "2025-03-10");
+  /* Shown at once, without leaving the page, and the row typed in is still there. */
+  row = find_row (visible_page (fixture), _("The déclaration d’intérêt expires"));
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2026-03-10"));
+  g_assert_true (input (fixture, "filing_date") == entry);
+  g_assert_true (gtk_widget_is_ancestor (entry, visible_page (fixture)));
+
+  /* The reference date moves the days left. */
+  set_text (fixture, "planned_filing_date", "2026-04-01");
+  row = find_row (visible_page (fixture), _("The déclaration d’intérêt expires"));
+  g_assert_nonnull (row);
+  g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), declic_deadline_status_get_label (DECLIC_DEADLINE_PASSED)) != NULL);
+
+  /* A malformed date says so at the row. */
+  set_text (fixture, "invitation_date", "2025-13-45");
+  g_assert_true (row_is_invalid (declic_wizard_get_row (fixture->wizard, "invitation_date")));
+
+  /* A finding on them leads back here. */
+  declic_wizard_show_section (fixture->wizard, DECLIC_SECTION_PERSONAL);
+  g_assert_true (declic_wizard_focus_path (fixture->wizard, "filing_date"));
+  g_assert_cmpint (declic_wizard_get_section (fixture->wizard), ==, DECLIC_WIZARD_PAGE_DEADLINES);
+
+  /* Another draft: the rows show its dates. */
+  {
+    g_autoptr(DeclicDraft) other = declic_draft_new ();
+
+    declic_draft_set_string (other, "filing_date", "2024-01-02");
+    declic_wizard_set_draft (fixture->wizard, other);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (input (fixture, "filing_date"))), ==, "2024-01-02");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (input (fixture, "planned_filing_date"))), ==, "");
+    declic_wizard_set_draft (fixture->wizard, fixture->draft);
+  }
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* The Eligibility page names its rules; only the user's click records them in the draft. */
+static void
+test_wizard_rule_set_record (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  DeclicRuleSet *in_force;
+  GtkWidget *row;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, REFERENCE_DATE);
+  in_force = declic_rules_pick_for_date (declic_rules_get_default (), &date, NULL);
+  g_assert_nonnull (in_force);
+
+  declic_wizard_show_section (fixture->wizard, DECLIC_WIZARD_PAGE_ELIGIBILITY);
+  row = find_named (visible_page (fixture), "rule-set-row");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, declic_rule_set_get_title (in_force));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), declic_rule_set_get_id (in_force)));
+  g_assert_nonnull (find_named (visible_page (fixture), "rule-set-notice"));
+
+  /* Checking again, changing the draft, going back and forth: nothing is recorded. */
+  set_text (fixture, "personal.family_names", "Tremblay");
+  declic_wizard_show_section (fixture->wizard, DECLIC_WIZARD_PAGE_DEADLINES);
+  declic_wizard_show_section (fixture->wizard, DECLIC_WIZARD_PAGE_ELIGIBILITY);
+  g_assert_false (declic_draft_has (fixture->draft, "rule_set_id"));
+
+  click (find_named (visible_page (fixture), "rule-set-button"));
+  g_assert_cmpstr (declic_draft_get_string (fixture->draft, "rule_set_id"), ==, declic_rule_set_get_id (in_force));
+  g_assert_null (find_named (visible_page (fixture), "rule-set-notice"));
+  g_assert_nonnull (find_named (visible_page (fixture), "rule-set-row"));
+
+  /* A record this build does not know: the rules in force are used, and can be recorded. */
+  declic_draft_set_string (fixture->draft, "rule_set_id", "pstq-1999-01-01");
+  row = find_named (visible_page (fixture), "rule-set-row");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, declic_rule_set_get_title (in_force));
+  g_assert_nonnull (find_named (visible_page (fixture), "rule-set-notice"));
+  g_assert_cmpstr (declic_draft_get_string (fixture->draft, "rule_set_id"), ==, "pstq-1999-01-01");
+}
+
+/* A draft that records older rules is checked with them, told of the newer ones, and can switch. */
+static void
+test_wizard_rule_set_switch (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  DeclicRuleSet *older = declic_rules_lookup (declic_rules_get_default (), "di-filing-2023");
+  DeclicRuleSet *in_force;
+  GtkWidget *row;
+  GtkWidget *notice;
+  GDate date;
+
+  g_assert_nonnull (older);
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, REFERENCE_DATE);
+  in_force = declic_rules_pick_for_date (declic_rules_get_default (), &date, NULL);
+  g_assert_true (in_force != older);
+
+  declic_draft_set_string (fixture->draft, "rule_set_id", "di-filing-2023");
+  declic_wizard_show_section (fixture->wizard, DECLIC_WIZARD_PAGE_ELIGIBILITY);
+  row = find_named (visible_page (fixture), "rule-set-row");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, declic_rule_set_get_title (older));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "di-filing-2023"));
+  notice = find_named (visible_page (fixture), "rule-set-notice");
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (notice)), declic_rule_set_get_id (in_force)));
+  /* The older rules have no ranking grid: no estimate from them. */
+  g_assert_null (find_row (visible_page (fixture), _("Estimated score")));
+
+  set_text (fixture, "personal.family_names", "Tremblay");
+  g_assert_cmpstr (declic_draft_get_string (fixture->draft, "rule_set_id"), ==, "di-filing-2023");
+
+  click (find_named (visible_page (fixture), "rule-set-button"));
+  g_assert_cmpstr (declic_draft_get_string (fixture->draft, "rule_set_id"), ==, declic_rule_set_get_id (in_force));
+  row = find_named (visible_page (fixture), "rule-set-row");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, declic_rule_set_get_title (in_force));
+  g_assert_null (find_named (visible_page (fixture), "rule-set-notice"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +704,9 @@ main (int   argc,
   g_test_add ("/wizard/invalid", Fixture, NULL, fixture_set_up, test_wizard_invalid, fixture_tear_down);
   g_test_add ("/wizard/items", Fixture, NULL, fixture_set_up, test_wizard_items, fixture_tear_down);
   g_test_add ("/wizard/navigation", Fixture, NULL, fixture_set_up, test_wizard_navigation, fixture_tear_down);
+  g_test_add ("/wizard/deadline-dates", Fixture, NULL, fixture_set_up, test_wizard_deadline_dates, fixture_tear_down);
+  g_test_add ("/wizard/rule-set-record", Fixture, NULL, fixture_set_up, test_wizard_rule_set_record, fixture_tear_down);
+  g_test_add ("/wizard/rule-set-switch", Fixture, NULL, fixture_set_up, test_wizard_rule_set_switch, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "declic-countries.h"
 #include "declic-language-tables.h"
 #include "declic-noc.h"
+#include "declic-utils.h"
 #include "declic-wizard-private.h"
 
 #define NOC_RESULTS_MAX 8
@@ -69,8 +70,20 @@ write_value (DeclicWizardField *field,
       g_assert_not_reached ();
       break;
 
-    case DECLIC_FIELD_STRING:
     case DECLIC_FIELD_DATE:
+      /* A date half typed is not stored: a file holding one would not load again. */
+      if (text != NULL && *text != '\0' && !declic_utils_parse_date (text, NULL))
+        {
+          field->local_error = g_strdup (_("Write the date as YYYY-MM-DD, for example 2026-11-22."));
+          declic_draft_unset (draft, field->path);
+        }
+      else if (text == NULL || *text == '\0')
+        declic_draft_unset (draft, field->path);
+      else
+        declic_draft_set_string (draft, field->path, text);
+      break;
+
+    case DECLIC_FIELD_STRING:
     case DECLIC_FIELD_DATETIME:
     case DECLIC_FIELD_ENUM:
     case DECLIC_FIELD_COUNTRY:

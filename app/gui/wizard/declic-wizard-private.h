@@ -101,6 +101,8 @@ GtkWidget         *declic_wizard_summary_new_page (DeclicWizard      *self,
                                                    int                page);
 void               declic_wizard_summary_rebuild  (DeclicWizard      *self,
                                                    int                page);
+void               declic_wizard_summary_load_fields (DeclicWizard   *self);
+void               declic_wizard_summary_refresh_fields (DeclicWizard *self);
 
 /* declic-wizard.c */
 void               declic_wizard_revalidate       (DeclicWizard      *self);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "declic-deadlines.h"
@@ -17,36 +18,21 @@
 #include "declic-rules.h"
 #include "declic-wizard-private.h"
 
-GtkWidget *
-declic_wizard_summary_new_page (DeclicWizard *self,
-                                int           page)
-{
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  g_object_set_data (G_OBJECT (scrolled), "declic-clamp", clamp);
-  return scrolled;
-}
+/* The dates every deadline is counted from: edited on the Deadlines page itself. */
+static const char *const deadline_dates[] = { "planned_filing_date", "filing_date", "invitation_date", NULL };
 
 static GtkWidget *
-new_page_box (const char *title,
-              const char *description)
+new_title_labels (GtkWidget  *box,
+                  const char *title,
+                  const char *description)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *label;
-
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
 
   label = gtk_label_new (title);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "title-1");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
   gtk_box_append (GTK_BOX (box), label);
   if (description != NULL)
     {
@@ -54,10 +40,118 @@ new_page_box (const char *title,
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_set_margin_top (label, 0);
       gtk_box_append (GTK_BOX (box), label);
     }
   return box;
+}
+
+static GtkWidget *
+new_box (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  return box;
+}
+
+/* The Deadlines page keeps its date rows: only what follows them is built again, so that the
+ * row being typed in stays put. */
+static GtkWidget *
+new_deadlines_header (DeclicWizard *self)
+{
+  GtkWidget *box = new_title_labels (new_box (), _("Deadlines"), _("Counted from the dates in the draft."));
+  GtkWidget *group = adw_preferences_group_new ();
+
+  gtk_widget_set_margin_bottom (box, 0);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Filing and invitation"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The planned filing date is the day every check is made at. Filing the DI in Arrima starts its 12 months of validity; an invitation starts the time to file the selection application."));
+  for (guint i = 0; deadline_dates[i] != NULL; i++)
+    {
+      DeclicWizardField *field = declic_wizard_field_new (self, deadline_dates[i], NULL);
+
+      declic_wizard_field_add_to (field, group);
+      g_hash_table_replace (self->fields, field->path, field);
+    }
+  gtk_box_append (GTK_BOX (box), group);
+  return box;
+}
+
+GtkWidget *
+declic_wizard_summary_new_page (DeclicWizard *self,
+                                int           page)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *bin = adw_bin_new ();
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 720);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  if (page == DECLIC_WIZARD_PAGE_DEADLINES)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *header = new_deadlines_header (self);
+
+      gtk_box_append (GTK_BOX (box), header);
+      gtk_box_append (GTK_BOX (box), bin);
+      adw_clamp_set_child (ADW_CLAMP (clamp), box);
+      g_object_set_data (G_OBJECT (scrolled), "declic-header", header);
+    }
+  else
+    adw_clamp_set_child (ADW_CLAMP (clamp), bin);
+  g_object_set_data (G_OBJECT (scrolled), "declic-bin", bin);
+  return scrolled;
+}
+
+/* Fills the rows of the pages after the sections from the draft. */
+void
+declic_wizard_summary_load_fields (DeclicWizard *self)
+{
+  self->loading++;
+  for (guint i = 0; deadline_dates[i] != NULL; i++)
+    {
+      DeclicWizardField *field = g_hash_table_lookup (self->fields, deadline_dates[i]);
+
+      if (field != NULL)
+        declic_wizard_field_load (field);
+    }
+  self->loading--;
+}
+
+/* Their messages, after every check. */
+void
+declic_wizard_summary_refresh_fields (DeclicWizard *self)
+{
+  for (guint i = 0; deadline_dates[i] != NULL; i++)
+    {
+      DeclicWizardField *field = g_hash_table_lookup (self->fields, deadline_dates[i]);
+      DeclicFinding *worst = NULL;
+
+      if (field == NULL)
+        continue;
+      for (guint j = 0; self->findings != NULL && j < self->findings->len; j++)
+        {
+          DeclicFinding *finding = g_ptr_array_index (self->findings, j);
+
+          if (g_str_equal (declic_finding_get_path (finding), field->path)
+              && (worst == NULL || declic_finding_get_severity (finding) > declic_finding_get_severity (worst)))
+            worst = finding;
+        }
+      declic_wizard_field_set_message (field,
+                                       worst != NULL ? declic_finding_get_severity (worst) : DECLIC_SEVERITY_INFO,
+                                       worst != NULL ? declic_finding_get_message (worst) : NULL);
+    }
+}
+
+static GtkWidget *
+new_page_box (const char *title,
+              const char *description)
+{
+  return new_title_labels (new_box (), title, description);
 }
 
 static GtkWidget *
@@ -201,21 +295,127 @@ build_review (DeclicWizard *self)
 
 /* Eligibility and points */
 
+/* Which rules a check uses. A draft keeps the rule set it records ("rule_set_id") until the user
+ * switches: checking with other rules never rewrites it. Without a record, or with a record this
+ * build does not know, the set in force at the reference date is used. */
+typedef struct
+{
+  DeclicRuleSet *used;
+  DeclicRuleSet *in_force;   /* at the reference date, or NULL */
+  const char    *recorded;   /* the draft's "rule_set_id", or NULL */
+  GDate          date;
+  char           when[32];
+} RuleChoice;
+
 static DeclicRuleSet *
 pick_rule_set (DeclicWizard *self,
-               GDate        *date,
+               RuleChoice   *choice,
                GError      **error)
 {
   DeclicRules *rules = declic_rules_get_default ();
+  g_autoptr(GError) local_error = NULL;
 
-  declic_draft_get_reference_date (self->draft, NULL, date);
+  memset (choice, 0, sizeof *choice);
+  declic_draft_get_reference_date (self->draft, NULL, &choice->date);
+  g_date_strftime (choice->when, sizeof choice->when, "%Y-%m-%d", &choice->date);
+  choice->recorded = declic_draft_get_string (self->draft, "rule_set_id");
   if (rules == NULL)
     {
       g_set_error_literal (error, DECLIC_RULES_ERROR, DECLIC_RULES_ERROR_NOT_FOUND,
                            _("No rule set is available in this build."));
       return NULL;
     }
-  return declic_rules_pick_for_date (rules, date, error);
+  choice->in_force = declic_rules_pick_for_date (rules, &choice->date, &local_error);
+  choice->used = choice->recorded != NULL ? declic_rules_lookup (rules, choice->recorded) : NULL;
+  if (choice->used == NULL)
+    choice->used = choice->in_force;
+  if (choice->used == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return choice->used;
+}
+
+static void
+on_rule_set_button_clicked (GtkButton    *button,
+                            DeclicWizard *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "declic-rule-set");
+
+  if (self->draft == NULL || id == NULL)
+    return;
+  /* The only place the wizard writes "rule_set_id": the user asked for it. */
+  declic_wizard_write_begin (self);
+  declic_draft_set_string (self->draft, "rule_set_id", id);
+  declic_wizard_write_end (self);
+}
+
+static GtkWidget *
+build_rule_set_group (DeclicWizard *self,
+                      RuleChoice   *choice)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *subtitle = NULL;
+  g_autofree char *notice = NULL;
+  const char *button_label = NULL;
+  GtkWidget *row;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Rule set"));
+
+  if (choice->used == choice->in_force)
+    /* TRANSLATORS: under a rule set's title: its id and whether it applies: "pstq-2025-07-02 — in force on 2025-09-01" */
+    subtitle = g_strdup_printf (_("%s — in force on %s"), declic_rule_set_get_id (choice->used), choice->when);
+  else
+    subtitle = g_strdup_printf (_("%s — recorded in the draft; not the rule set in force on %s"),
+                                declic_rule_set_get_id (choice->used), choice->when);
+  row = new_row (declic_rule_set_get_title (choice->used), subtitle, "view-list-bullet-symbolic", NULL, NULL);
+  gtk_widget_set_name (row, "rule-set-row");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  if (choice->in_force == NULL || g_strcmp0 (choice->recorded, declic_rule_set_get_id (choice->in_force)) == 0)
+    return group;
+
+  if (choice->recorded == NULL)
+    {
+      notice = g_strdup (_("The draft does not record which rules it was checked with."));
+      button_label = _("Record these rules in the draft");
+    }
+  else if (choice->used == choice->in_force)
+    {
+      notice = g_strdup_printf (_("The draft records the rule set “%s”, which this version of Déclic does not have: the rules in force are used."),
+                                choice->recorded);
+      button_label = _("Record these rules in the draft");
+    }
+  else
+    {
+      GDate used_from, in_force_from;
+
+      declic_rule_set_get_effective_from (choice->used, &used_from);
+      declic_rule_set_get_effective_from (choice->in_force, &in_force_from);
+      if (g_date_compare (&in_force_from, &used_from) > 0)
+        notice = g_strdup_printf (_("A newer rule set is in force on %s: “%s” (%s). The draft keeps its rules until you switch."),
+                                  choice->when, declic_rule_set_get_title (choice->in_force),
+                                  declic_rule_set_get_id (choice->in_force));
+      else
+        notice = g_strdup_printf (_("The rule set in force on %s is “%s” (%s). The draft keeps its rules until you switch."),
+                                  choice->when, declic_rule_set_get_title (choice->in_force),
+                                  declic_rule_set_get_id (choice->in_force));
+      button_label = _("Switch to these rules");
+    }
+
+  {
+    GtkWidget *button = gtk_button_new_with_label (button_label);
+
+    row = new_row (notice, NULL, "dialog-information-symbolic", "accent", NULL);
+    gtk_widget_set_name (row, "rule-set-notice");
+    gtk_widget_set_name (button, "rule-set-button");
+    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+    gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
+    g_object_set_data_full (G_OBJECT (button), "declic-rule-set",
+                            g_strdup (declic_rule_set_get_id (choice->in_force)), g_free);
+    g_signal_connect (button, "clicked", G_CALLBACK (on_rule_set_button_clicked), self);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  }
+  return group;
 }
 
 static char *
@@ -252,21 +452,22 @@ build_eligibility (DeclicWizard *self)
   g_autoptr(DeclicEligibility) eligibility = NULL;
   g_autoptr(DeclicPoints) points = NULL;
   DeclicRuleSet *rule_set;
+  RuleChoice choice;
   GtkWidget *box;
   GtkWidget *group;
-  GDate date;
 
   box = new_page_box (_("Eligibility and points"),
                       _("The streams of the Skilled Worker Selection Program (PSTQ) and an estimate of the ranking score."));
 
-  rule_set = pick_rule_set (self, &date, &error);
+  rule_set = pick_rule_set (self, &choice, &error);
   if (rule_set == NULL)
     {
       gtk_box_append (GTK_BOX (box), new_status ("dialog-warning-symbolic", _("Not available"), error->message));
       return box;
     }
+  gtk_box_append (GTK_BOX (box), build_rule_set_group (self, &choice));
 
-  profile = declic_profile_new (self->draft, rule_set, &date);
+  profile = declic_profile_new (self->draft, rule_set, &choice.date);
   eligibility = declic_eligibility_evaluate (profile, rule_set);
 
   group = adw_preferences_group_new ();
@@ -357,19 +558,19 @@ build_deadlines (DeclicWizard *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) deadlines = NULL;
   DeclicRuleSet *rule_set;
+  RuleChoice choice;
   GtkWidget *box;
   GtkWidget *group;
-  GDate date;
 
-  box = new_page_box (_("Deadlines"), _("Counted from the dates in the draft."));
-  rule_set = pick_rule_set (self, &date, &error);
+  box = new_box ();
+  rule_set = pick_rule_set (self, &choice, &error);
   if (rule_set == NULL)
     {
       gtk_box_append (GTK_BOX (box), new_status ("dialog-warning-symbolic", _("Not available"), error->message));
       return box;
     }
 
-  deadlines = declic_deadlines_compute (self->draft, rule_set, &date);
+  deadlines = declic_deadlines_compute (self->draft, rule_set, &choice.date);
   if (deadlines == NULL || deadlines->len == 0)
     {
       gtk_box_append (GTK_BOX (box),
@@ -420,9 +621,12 @@ declic_wizard_summary_rebuild (DeclicWizard *self,
                                int           page)
 {
   GtkWidget *scrolled = self->extra_pages[page - DECLIC_WIZARD_PAGE_REVIEW];
-  AdwClamp *clamp = g_object_get_data (G_OBJECT (scrolled), "declic-clamp");
+  AdwBin *bin = g_object_get_data (G_OBJECT (scrolled), "declic-bin");
+  GtkWidget *header = g_object_get_data (G_OBJECT (scrolled), "declic-header");
   GtkWidget *content;
 
+  if (header != NULL)
+    gtk_widget_set_visible (header, self->draft != NULL);
   if (self->draft == NULL)
     content = new_status ("x-office-document-symbolic", declic_wizard_page_get_title (page),
                           _("No draft is open."));
@@ -433,5 +637,5 @@ declic_wizard_summary_rebuild (DeclicWizard *self,
   else
     content = build_deadlines (self);
 
-  adw_clamp_set_child (clamp, content);
+  adw_bin_set_child (bin, content);
 }

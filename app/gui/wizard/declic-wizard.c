@@ -186,6 +186,7 @@ refresh (DeclicWizard *self)
 
   for (int s = 0; s < DECLIC_N_SECTIONS; s++)
     declic_wizard_sections_refresh (self, s);
+  declic_wizard_summary_refresh_fields (self);
   for (int p = 0; p < DECLIC_WIZARD_N_PAGES; p++)
     update_sidebar_row (self, p);
 
@@ -211,8 +212,11 @@ on_draft_changed (DeclicDraft  *draft,
       if (spec != NULL && spec->section != DECLIC_SECTION_NONE)
         declic_wizard_sections_build (self, spec->section);
       else
-        for (int s = 0; s < DECLIC_N_SECTIONS; s++)
-          declic_wizard_sections_build (self, s);
+        {
+          for (int s = 0; s < DECLIC_N_SECTIONS; s++)
+            declic_wizard_sections_build (self, s);
+          declic_wizard_summary_load_fields (self);
+        }
     }
   refresh (self);
 }
@@ -624,6 +628,7 @@ declic_wizard_set_draft (DeclicWizard *self,
       g_hash_table_remove_all (self->pages[s].expanded);
       declic_wizard_sections_build (self, s);
     }
+  declic_wizard_summary_load_fields (self);
   refresh (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
@@ -678,8 +683,18 @@ declic_wizard_focus_path (DeclicWizard *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   spec = declic_draft_fields_lookup_path (path);
-  if (spec == NULL || spec->section == DECLIC_SECTION_NONE)
+  if (spec == NULL)
     return FALSE;
+  if (spec->section == DECLIC_SECTION_NONE)
+    {
+      /* The dates of the draft as a whole live on the Deadlines page. */
+      field = g_hash_table_lookup (self->fields, path);
+      if (field == NULL)
+        return FALSE;
+      declic_wizard_show_section (self, DECLIC_WIZARD_PAGE_DEADLINES);
+      declic_wizard_field_focus (field);
+      return TRUE;
+    }
 
   declic_wizard_show_section (self, spec->section);
   field = g_hash_table_lookup (self->fields, path);
