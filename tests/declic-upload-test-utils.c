@@ -357,6 +357,28 @@ declic_test_server_get_ca_file (DeclicTestServer *self)
   return self->ca_file;
 }
 
+char *
+declic_test_server_build_path (DeclicTestServer *self,
+                               const char       *remote_path)
+{
+  g_autofree char *unescaped = g_uri_unescape_string (remote_path, NULL);
+
+  return g_build_filename (self->folder, unescaped, NULL);
+}
+
+void
+declic_test_server_assert_has_copy (DeclicTestServer *self,
+                                    DeclicSyncMeta   *meta,
+                                    const char       *local_path)
+{
+  g_autofree char *remote = declic_test_server_build_path (self, declic_sync_meta_get_remote_path (meta));
+  g_autofree char *remote_contents = declic_test_read_file (remote);
+  g_autofree char *local_contents = declic_test_read_file (local_path);
+
+  g_assert_nonnull (remote_contents);
+  g_assert_cmpstr (remote_contents, ==, local_contents);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 
 char *

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "declic-sync-meta.h"
 #include "declic-test-utils.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,13 @@ const char       *declic_test_server_get_url        (DeclicTestServer *self);
 const char       *declic_test_server_get_folder     (DeclicTestServer *self);
 /* The test CA that signed the nginx certificate (NULL for lighttpd). */
 const char       *declic_test_server_get_ca_file    (DeclicTestServer *self);
+/* Where the server stores @remote_path, escaped as in a DeclicSyncMeta ("Client%20A/x.json"). */
+char             *declic_test_server_build_path     (DeclicTestServer *self,
+                                                     const char       *remote_path);
+/* Asserts that the server holds the upload @meta records, byte for byte the file @local_path. */
+void              declic_test_server_assert_has_copy (DeclicTestServer *self,
+                                                      DeclicSyncMeta   *meta,
+                                                      const char       *local_path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeclicTestServer, declic_test_server_stop)
 

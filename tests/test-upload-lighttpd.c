@@ -33,26 +33,6 @@ make_uploader (const char *password)
   return uploader;
 }
 
-static char *
-server_path (const char *remote_path)
-{
-  g_autofree char *unescaped = g_uri_unescape_string (remote_path, NULL);
-
-  return g_build_filename (declic_test_server_get_folder (server), unescaped, NULL);
-}
-
-static void
-assert_server_has_file (DeclicSyncMeta *meta,
-                        const char     *local_path)
-{
-  g_autofree char *remote = server_path (declic_sync_meta_get_remote_path (meta));
-  g_autofree char *remote_contents = declic_test_read_file (remote);
-  g_autofree char *local_contents = declic_test_read_file (local_path);
-
-  g_assert_nonnull (remote_contents);
-  g_assert_cmpstr (remote_contents, ==, local_contents);
-}
-
 static void
 assert_no_probe_left (void)
 {
@@ -141,7 +121,7 @@ test_first_upload (void)
   g_assert_nonnull (declic_sync_meta_get_etag (wait.meta));
   remote_dir = g_build_filename (declic_test_server_get_folder (server), "Famille Tremblay-Côté 2026", NULL);
   g_assert_true (g_file_test (remote_dir, G_FILE_TEST_IS_DIR));
-  assert_server_has_file (wait.meta, path);
+  declic_test_server_assert_has_copy (server, wait.meta, path);
 
   g_assert_cmpuint (wait.n_calls, >, 0);
   g_assert_cmpint (wait.last, ==, wait.total);
@@ -192,13 +172,13 @@ test_update_with_etag (void)
   g_assert_no_error (error);
   g_assert_cmpstr (declic_sync_meta_get_remote_path (second), ==, declic_sync_meta_get_remote_path (first));
   g_assert_cmpstr (declic_sync_meta_get_etag (second), !=, declic_sync_meta_get_etag (first));
-  assert_server_has_file (second, path);
+  declic_test_server_assert_has_copy (server, second, path);
   declic_test_snapshot_assert_unchanged (snapshot);
 
   /* Uploading an unchanged draft again is fine too. */
   third = declic_uploader_upload (uploader, path, DECLIC_UPLOAD_FLAGS_NONE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  assert_server_has_file (third, path);
+  declic_test_server_assert_has_copy (server, third, path);
   declic_test_snapshot_assert_unchanged (snapshot);
 
   declic_test_remove_tree (workspace);
@@ -250,7 +230,7 @@ test_conflict (void)
   uploader = make_uploader (PASSWORD);
   first = declic_uploader_upload (uploader, path, DECLIC_UPLOAD_FLAGS_NONE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  remote = server_path (declic_sync_meta_get_remote_path (first));
+  remote = declic_test_server_build_path (server, declic_sync_meta_get_remote_path (first));
 
   /* A colleague changes the same draft on another computer and replaces the server copy. */
   other_path = copy_to_other_workspace (path, &other_workspace);
@@ -286,7 +266,7 @@ test_conflict (void)
   /* Or overwrite, knowingly: the server copy becomes this person's. */
   replaced = declic_uploader_upload (uploader, path, DECLIC_UPLOAD_FLAGS_OVERWRITE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  assert_server_has_file (replaced, path);
+  declic_test_server_assert_has_copy (server, replaced, path);
   declic_test_snapshot_assert_unchanged (snapshot);
 
   /* Now the colleague's next upload is the conflict. */
@@ -295,7 +275,7 @@ test_conflict (void)
   theirs = declic_uploader_upload (other, other_path, DECLIC_UPLOAD_FLAGS_NONE, NULL, NULL, NULL, &error);
   g_assert_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_PRECONDITION_FAILED);
   g_clear_error (&error);
-  assert_server_has_file (replaced, path);
+  declic_test_server_assert_has_copy (server, replaced, path);
 
   declic_test_remove_tree (workspace);
   declic_test_remove_tree (other_workspace);
@@ -341,7 +321,7 @@ test_first_upload_to_existing (void)
   different = declic_uploader_upload (uploader, changed, DECLIC_UPLOAD_FLAGS_NONE, NULL, NULL, NULL, &error);
   g_assert_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_PRECONDITION_FAILED);
   g_assert_null (different);
-  assert_server_has_file (first, path);
+  declic_test_server_assert_has_copy (server, first, path);
   declic_test_snapshot_assert_unchanged (snapshot);
 
   declic_test_remove_tree (workspace);
@@ -433,7 +413,7 @@ test_no_label (void)
   g_assert_no_error (error);
   expected = g_strconcat (id, ".json", NULL);
   g_assert_cmpstr (declic_sync_meta_get_remote_path (meta), ==, expected);
-  assert_server_has_file (meta, path);
+  declic_test_server_assert_has_copy (server, meta, path);
   declic_test_snapshot_assert_unchanged (snapshot);
   declic_test_remove_tree (workspace);
 }

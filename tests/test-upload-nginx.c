@@ -36,15 +36,6 @@ make_uploader (const char *url,
   return uploader;
 }
 
-static char *
-stored_file (DeclicSyncMeta *meta)
-{
-  g_autofree char *unescaped = g_uri_unescape_string (declic_sync_meta_get_remote_path (meta), NULL);
-  g_autofree char *path = g_build_filename (declic_test_server_get_folder (server), unescaped, NULL);
-
-  return declic_test_read_file (path);
-}
-
 static guint
 count_entries (const char *folder)
 {
@@ -61,8 +52,6 @@ test_ignored_preconditions (void)
 {
   g_autofree char *workspace = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *local = NULL;
-  g_autofree char *remote = NULL;
   g_autoptr(DeclicTestSnapshot) snapshot = NULL;
   g_autoptr(DeclicUploader) uploader = NULL;
   g_autoptr(DeclicSyncMeta) refused = NULL;
@@ -92,9 +81,7 @@ test_ignored_preconditions (void)
   /* The person was warned and goes on. */
   meta = declic_uploader_upload (uploader, path, DECLIC_UPLOAD_FLAGS_ALLOW_UNCHECKED, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  local = declic_test_read_file (path);
-  remote = stored_file (meta);
-  g_assert_cmpstr (remote, ==, local);
+  declic_test_server_assert_has_copy (server, meta, path);
   /* nginx sends no ETag with PUT: it was fetched with HEAD. */
   g_assert_nonnull (declic_sync_meta_get_etag (meta));
   declic_test_snapshot_assert_unchanged (snapshot);
@@ -109,11 +96,7 @@ test_ignored_preconditions (void)
   g_clear_error (&error);
   again = declic_uploader_upload (uploader, path, DECLIC_UPLOAD_FLAGS_ALLOW_UNCHECKED, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_free (local);
-  g_free (remote);
-  local = declic_test_read_file (path);
-  remote = stored_file (again);
-  g_assert_cmpstr (remote, ==, local);
+  declic_test_server_assert_has_copy (server, again, path);
   declic_test_snapshot_assert_unchanged (snapshot);
 
   declic_test_remove_tree (workspace);
