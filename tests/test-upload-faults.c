@@ -84,6 +84,24 @@ upload (Fixture  *fixture,
                                  NULL, NULL, NULL, error);
 }
 
+/* The body most fault tests share: the upload fails with @code after exactly @n_requests
+ * requests, returns no record and shows no secret. Returns the error for further checks. */
+static GError *
+upload_must_fail (Fixture *fixture,
+                  int      code,
+                  guint    n_requests)
+{
+  g_autoptr(DeclicSyncMeta) meta = NULL;
+  GError *error = NULL;
+
+  meta = upload (fixture, &error);
+  g_assert_error (error, DECLIC_UPLOAD_ERROR, code);
+  assert_no_secret (error);
+  g_assert_null (meta);
+  g_assert_cmpuint (declic_fault_server_get_n_requests (fixture->server), ==, n_requests);
+  return error;
+}
+
 static void
 test_retry_after_500 (Fixture       *fixture,
                       gconstpointer  data)
@@ -117,19 +135,14 @@ static void
 test_retries_are_bounded (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(DeclicSyncMeta) meta = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
 
   for (guint i = 0; i < 4; i++)
     declic_fault_server_push_reply (fixture->server, 503, NULL, "busy");
 
-  meta = upload (fixture, &error);
-  g_assert_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_SERVER);
-  assert_no_secret (error);
-  g_assert_null (meta);
   /* Three tries, 20 ms then 40 ms apart. */
-  g_assert_cmpuint (declic_fault_server_get_n_requests (fixture->server), ==, 3);
+  error = upload_must_fail (fixture, DECLIC_UPLOAD_ERROR_SERVER, 3);
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 60 * 1000);
   g_assert_false (has_record (fixture));
 }
@@ -154,16 +167,12 @@ static void
 test_resets_give_up (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(DeclicSyncMeta) meta = NULL;
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < 3; i++)
     declic_fault_server_push_reset (fixture->server);
 
-  meta = upload (fixture, &error);
-  g_assert_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_NETWORK);
-  assert_no_secret (error);
-  g_assert_cmpuint (declic_fault_server_get_n_requests (fixture->server), ==, 3);
+  error = upload_must_fail (fixture, DECLIC_UPLOAD_ERROR_NETWORK, 3);
   g_assert_false (has_record (fixture));
 }
 
@@ -333,15 +342,11 @@ static void
 test_413 (Fixture       *fixture,
           gconstpointer  data)
 {
-  g_autoptr(DeclicSyncMeta) meta = NULL;
   g_autoptr(GError) error = NULL;
 
   declic_fault_server_push_reply (fixture->server, 413, NULL, "too big");
-  meta = upload (fixture, &error);
-  g_assert_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_TOO_LARGE);
-  assert_no_secret (error);
+  error = upload_must_fail (fixture, DECLIC_UPLOAD_ERROR_TOO_LARGE, 1);
   g_assert_nonnull (strstr (error->message, "413"));
-  g_assert_cmpuint (declic_fault_server_get_n_requests (fixture->server), ==, 1);
 }
 
 static void
@@ -399,32 +404,24 @@ static void
 test_missing_server_folder (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(DeclicSyncMeta) meta = NULL;
   g_autoptr(GError) error = NULL;
 
   declic_fault_server_push_reply (fixture->server, 409, NULL, "");
   declic_fault_server_push_reply (fixture->server, 409, NULL, "");
 
-  meta = upload (fixture, &error);
-  g_assert_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_CONFLICT);
-  assert_no_secret (error);
-  g_assert_cmpuint (declic_fault_server_get_n_requests (fixture->server), ==, 2);
+  error = upload_must_fail (fixture, DECLIC_UPLOAD_ERROR_CONFLICT, 2);
 }
 
 static void
 test_redirect_not_followed (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(DeclicSyncMeta) meta = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *location = g_strdup_printf ("Location: %s/elsewhere/\r\n",
                                                declic_fault_server_get_url (fixture->server));
 
   declic_fault_server_push_reply (fixture->server, 307, location, "");
-  meta = upload (fixture, &error);
-  g_assert_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_SERVER);
-  assert_no_secret (error);
-  g_assert_cmpuint (declic_fault_server_get_n_requests (fixture->server), ==, 1);
+  error = upload_must_fail (fixture, DECLIC_UPLOAD_ERROR_SERVER, 1);
 }
 
 /* Basic auth in the Authorization header, bearer tokens as a header: sent, but never shown. */
