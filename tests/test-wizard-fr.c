@@ -27,6 +27,23 @@ find_label (GtkWidget  *widget,
 }
 
 static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 find_stack (GtkWidget *widget)
 {
   if (GTK_IS_STACK (widget))
@@ -90,6 +107,55 @@ test_wizard_french (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static const char *
+first_result (GtkWidget *list)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+
+  return row != NULL ? gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row))) : NULL;
+}
+
+/* The country search ignores accents and case, and knows the English names. */
+static void
+test_wizard_country_search (void)
+{
+  g_autoptr(DeclicDraft) draft = declic_draft_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *wizard = declic_wizard_new ();
+  GtkWidget *row;
+  GtkWidget *entry;
+  GtkWidget *list;
+
+  gtk_window_set_child (GTK_WINDOW (window), wizard);
+  declic_wizard_set_draft (DECLIC_WIZARD (wizard), draft);
+  gtk_window_present (GTK_WINDOW (window));
+
+  row = declic_wizard_get_row (DECLIC_WIZARD (wizard), "personal.birth_country");
+  entry = find_named (row, "country-search");
+  list = find_named (row, "search-results");
+  g_assert_nonnull (entry);
+  g_assert_nonnull (list);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "etats");
+  g_assert_cmpstr (first_result (list), ==, "États-Unis");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ÉTATS-UNIS");
+  g_assert_cmpstr (first_result (list), ==, "États-Unis");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "united states");
+  g_assert_cmpstr (first_result (list), ==, "États-Unis");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "allemagne");
+  g_assert_cmpstr (first_result (list), ==, "Allemagne");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "germany");
+  g_assert_cmpstr (first_result (list), ==, "Allemagne");
+
+  /* Enter picks the first: the code is stored, the drop-down shows the name. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "etats");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (declic_draft_get_string (draft, "personal.birth_country"), ==, "US");
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (declic_wizard_get_input (DECLIC_WIZARD (wizard), "personal.birth_country")))),
+                   ==, "États-Unis");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -107,5 +173,6 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/wizard/french", test_wizard_french);
+  g_test_add_func ("/wizard/country-search", test_wizard_country_search);
   return g_test_run ();
 }

@@ -104,76 +104,59 @@ write_value (DeclicWizardField *field,
     declic_wizard_revalidate (field->wizard);
 }
 
-/* NOC search */
+/* Search results: a popover under a row, a list whose rows carry the code they stand for. The
+ * NOC search is typed in the entry row itself, the country search in the popover's own entry. */
+
+typedef void (*PickFunc) (DeclicWizardField *field,
+                          const char        *code);
 
 static void
-on_noc_result_activated (GtkListBox        *list,
-                         GtkListBoxRow     *row,
-                         DeclicWizardField *field)
+on_result_activated (GtkListBox        *list,
+                     GtkListBoxRow     *row,
+                     DeclicWizardField *field)
 {
-  const char *code = g_object_get_data (G_OBJECT (row), "declic-code");
+  PickFunc pick = g_object_get_data (G_OBJECT (list), "declic-pick");
 
   gtk_popover_popdown (GTK_POPOVER (field->popover));
-  gtk_editable_set_text (GTK_EDITABLE (field->row), code);
-  gtk_editable_set_position (GTK_EDITABLE (field->row), -1);
-  gtk_widget_grab_focus (field->row);
+  pick (field, g_object_get_data (G_OBJECT (row), "declic-code"));
 }
 
-static gboolean
-update_noc_results (DeclicWizardField *field,
-                    const char        *query)
+static void
+clear_results (DeclicWizardField *field)
 {
-  DeclicNoc *noc = declic_noc_get_default ();
-  g_autoptr(GPtrArray) results = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (field->results)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (field->results), child);
-
-  if (noc == NULL || query == NULL || *query == '\0')
-    return FALSE;
-
-  results = declic_noc_search (noc, query, NOC_RESULTS_MAX);
-  if (results->len == 1
-      && g_str_equal (declic_noc_entry_get_code (g_ptr_array_index (results, 0)), query))
-    return FALSE;
-
-  for (guint i = 0; i < results->len; i++)
-    {
-      const DeclicNocEntry *entry = g_ptr_array_index (results, i);
-      g_autofree char *text = NULL;
-      GtkWidget *label;
-      GtkWidget *row;
-
-      /* TRANSLATORS: a NOC search result: code, title and TEER category */
-      text = g_strdup_printf (_("%s — %s (TEER %d)"),
-                              declic_noc_entry_get_code (entry),
-                              declic_noc_entry_get_localized_title (entry),
-                              declic_noc_entry_get_teer (entry));
-      label = gtk_label_new (text);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
-      gtk_widget_set_margin_start (label, 6);
-      gtk_widget_set_margin_end (label, 6);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_widget_set_margin_bottom (label, 6);
-      row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      g_object_set_data_full (G_OBJECT (row), "declic-code",
-                              g_strdup (declic_noc_entry_get_code (entry)), g_free);
-      gtk_list_box_append (GTK_LIST_BOX (field->results), row);
-    }
-
-  return results->len > 0;
 }
 
+static void
+append_result (DeclicWizardField *field,
+               const char        *text,
+               const char        *code)
+{
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  g_object_set_data_full (G_OBJECT (row), "declic-code", g_strdup (code), g_free);
+  gtk_list_box_append (GTK_LIST_BOX (field->results), row);
+}
+
+/* Down moves from the entry to the first result; Escape closes. */
 static gboolean
-on_noc_key_pressed (GtkEventControllerKey *controller,
-                    guint                  keyval,
-                    guint                  keycode,
-                    GdkModifierType        state,
-                    DeclicWizardField     *field)
+on_search_key_pressed (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       DeclicWizardField     *field)
 {
   if (!gtk_widget_get_visible (field->popover))
     return FALSE;
@@ -194,47 +177,178 @@ on_noc_key_pressed (GtkEventControllerKey *controller,
   return FALSE;
 }
 
-static void
-add_noc_search (DeclicWizardField *field)
+/* A search button for the row, its popover (above @top when given) and the result list. */
+static GtkWidget *
+add_search_popover (DeclicWizardField *field,
+                    GtkWidget         *top,
+                    GtkWidget         *key_target,
+                    const char        *tooltip,
+                    const char        *list_label,
+                    PickFunc           pick)
 {
   GtkWidget *button;
   GtkWidget *scrolled;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkEventController *keys;
 
   field->results = gtk_list_box_new ();
+  gtk_widget_set_name (field->results, "search-results");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (field->results), GTK_SELECTION_NONE);
   gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (field->results), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (field->results),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Matching occupations"),
-                                  -1);
-  g_signal_connect (field->results, "row-activated", G_CALLBACK (on_noc_result_activated), field);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, list_label, -1);
+  g_object_set_data (G_OBJECT (field->results), "declic-pick", pick);
+  g_signal_connect (field->results, "row-activated", G_CALLBACK (on_result_activated), field);
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), field->results);
+  if (top != NULL)
+    gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), scrolled);
 
   field->popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (field->popover), scrolled);
+  gtk_popover_set_child (GTK_POPOVER (field->popover), box);
   gtk_widget_set_size_request (field->popover, 360, -1);
 
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "system-search-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Search the NOC"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search the NOC"), -1);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), field->popover);
-  /* The list follows the typing: the popover must not take the focus from the entry. */
-  gtk_popover_set_autohide (GTK_POPOVER (field->popover), FALSE);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), button);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_noc_key_pressed), field);
-  gtk_widget_add_controller (field->row, keys);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), field);
+  gtk_widget_add_controller (key_target, keys);
+  return button;
+}
+
+/* NOC search */
+
+static void
+pick_noc (DeclicWizardField *field,
+          const char        *code)
+{
+  gtk_editable_set_text (GTK_EDITABLE (field->row), code);
+  gtk_editable_set_position (GTK_EDITABLE (field->row), -1);
+  gtk_widget_grab_focus (field->row);
+}
+
+static gboolean
+update_noc_results (DeclicWizardField *field,
+                    const char        *query)
+{
+  DeclicNoc *noc = declic_noc_get_default ();
+  g_autoptr(GPtrArray) results = NULL;
+
+  clear_results (field);
+  if (noc == NULL || query == NULL || *query == '\0')
+    return FALSE;
+
+  results = declic_noc_search (noc, query, NOC_RESULTS_MAX);
+  if (results->len == 1
+      && g_str_equal (declic_noc_entry_get_code (g_ptr_array_index (results, 0)), query))
+    return FALSE;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const DeclicNocEntry *entry = g_ptr_array_index (results, i);
+      g_autofree char *text = NULL;
+
+      /* TRANSLATORS: a NOC search result: code, title and TEER category */
+      text = g_strdup_printf (_("%s — %s (TEER %d)"),
+                              declic_noc_entry_get_code (entry),
+                              declic_noc_entry_get_localized_title (entry),
+                              declic_noc_entry_get_teer (entry));
+      append_result (field, text, declic_noc_entry_get_code (entry));
+    }
+
+  return results->len > 0;
+}
+
+static void
+add_noc_search (DeclicWizardField *field)
+{
+  GtkWidget *button = add_search_popover (field, NULL, field->row, _("Search the NOC"),
+                                          _("Matching occupations"), pick_noc);
+
+  /* The list follows the typing: the popover must not take the focus from the entry. */
+  gtk_popover_set_autohide (GTK_POPOVER (field->popover), FALSE);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), button);
+}
+
+/* Country search: accents and case ignored, names in the user's language or in English. */
+
+static void
+pick_country (DeclicWizardField *field,
+              const char        *code)
+{
+  for (guint i = 1; i < field->codes->len; i++)
+    if (g_str_equal (g_ptr_array_index (field->codes, i), code))
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (field->input), i);
+  gtk_widget_grab_focus (field->input);
+}
+
+static void
+on_country_search_changed (GtkEditable       *entry,
+                           DeclicWizardField *field)
+{
+  DeclicCountries *countries = declic_countries_get_default ();
+  g_autoptr(GPtrArray) results = NULL;
+
+  clear_results (field);
+  if (countries == NULL)
+    return;
+  results = declic_countries_search (countries, gtk_editable_get_text (entry), NOC_RESULTS_MAX);
+  for (guint i = 0; i < results->len; i++)
+    append_result (field, declic_country_get_localized_name (g_ptr_array_index (results, i)),
+                   declic_country_get_code (g_ptr_array_index (results, i)));
+}
+
+/* Enter picks the first result. */
+static void
+on_country_search_activate (GtkSearchEntry    *entry,
+                            DeclicWizardField *field)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (field->results), 0);
+
+  if (first != NULL)
+    g_signal_emit_by_name (field->results, "row-activated", first);
+}
+
+static void
+on_country_popover_show (GtkWidget         *popover,
+                         DeclicWizardField *field)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (popover), "declic-entry");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_grab_focus (entry);
+}
+
+static GtkWidget *
+add_country_search (DeclicWizardField *field,
+                    const char        *title)
+{
+  GtkWidget *entry = gtk_search_entry_new ();
+  g_autofree char *tooltip = g_strdup_printf (_("Search: %s"), title);
+  GtkWidget *button;
+
+  gtk_widget_set_name (entry, "country-search");
+  g_object_set (entry, "placeholder-text", _("Name or code of the country"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_country_search_changed), field);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_country_search_activate), field);
+  button = add_search_popover (field, entry, entry, tooltip, _("Matching countries"), pick_country);
+  g_object_set_data (G_OBJECT (field->popover), "declic-entry", entry);
+  g_signal_connect (field->popover, "show", G_CALLBACK (on_country_popover_show), field);
+  field->search_entry = entry;
+  return button;
 }
 
 /* Dates */
@@ -478,7 +592,8 @@ new_country_row (DeclicWizardField *field,
   model = build_country_model (field->codes);
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&model)), expression);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+  /* GtkDropDown's own search matches the start of the name only, accents included. */
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), FALSE);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 
@@ -487,6 +602,7 @@ new_country_row (DeclicWizardField *field,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
   field->row = row;
   field->input = dropdown;
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), add_country_search (field, title));
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_dropdown_selected), field);
   return row;
 }
@@ -590,6 +706,8 @@ declic_wizard_field_free (DeclicWizardField *field)
     g_signal_handlers_disconnect_by_data (field->results, field);
   if (field->calendar != NULL)
     g_signal_handlers_disconnect_by_data (field->calendar, field);
+  if (field->search_entry != NULL)
+    g_signal_handlers_disconnect_by_data (field->search_entry, field);
   if (field->popover != NULL)
     g_signal_handlers_disconnect_by_data (field->popover, field);
   g_free (field->path);

@@ -20,7 +20,8 @@ typedef struct
   GtkLabel              *message_label;
   GtkWidget             *info_label;    /* NOC title, language level: NULL for most fields */
   GtkWidget             *popover;       /* NOC search */
-  GtkWidget             *results;       /* NOC search results (GtkListBox) */
+  GtkWidget             *results;       /* NOC and country search results (GtkListBox) */
+  GtkWidget             *search_entry;  /* country search */
   GtkWidget             *calendar;      /* dates */
   GPtrArray             *codes;         /* country drop-downs: index → code (NULL first) */
   char                  *local_error;   /* a value the draft cannot hold ("12a" in a number) */
