@@ -153,23 +153,6 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* An action row whose title is @title, anywhere under @widget. */
 static GtkWidget *
 find_row (GtkWidget  *widget,
@@ -683,6 +666,188 @@ test_wizard_rule_set_switch (Fixture       *fixture,
   g_assert_null (find_named (visible_page (fixture), "rule-set-notice"));
 }
 
+static void
+select_subdivision (Fixture    *fixture,
+                    const char *path,
+                    const char *code)
+{
+  GtkWidget *combo = input (fixture, path);
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (combo));
+  const char *name = declic_subdivision_get_localized_name (declic_countries_lookup_subdivision (declic_countries_get_default (), code));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), name))
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (combo), i);
+          return;
+        }
+    }
+  g_error ("No “%s” in “%s”", name, path);
+}
+
+/* Provinces and states: a list for a country with ISO 3166-2 subdivisions, else a text entry. */
+static void
+test_wizard_subdivisions (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  DeclicCountries *countries = declic_countries_get_default ();
+  g_autoptr(GPtrArray) all = declic_countries_list_sorted (countries);
+  const char *without = NULL;
+
+  for (guint i = 0; i < all->len && without == NULL; i++)
+    {
+      g_autoptr(GPtrArray) subdivisions = declic_countries_get_subdivisions (countries, declic_country_get_code (g_ptr_array_index (all, i)));
+
+      if (subdivisions->len == 0)
+        without = declic_country_get_code (g_ptr_array_index (all, i));
+    }
+  g_assert_nonnull (without);
+
+  g_assert_true (ADW_IS_ENTRY_ROW (input (fixture, "contact.address.subdivision")));
+  set_country (fixture, "contact.address.country", "CA");
+  g_assert_true (ADW_IS_COMBO_ROW (input (fixture, "contact.address.subdivision")));
+  g_assert_true (gtk_widget_get_visible (declic_wizard_get_row (fixture->wizard, "contact.address.subdivision")));
+  select_subdivision (fixture, "contact.address.subdivision", "CA-QC");
+  g_assert_cmpstr (declic_draft_get_string (fixture->draft, "contact.address.subdivision"), ==, "CA-QC");
+
+  /* The United States list their states. */
+  set_country (fixture, "contact.address.country", "US");
+  select_subdivision (fixture, "contact.address.subdivision", "US-CA");
+  g_assert_cmpstr (declic_draft_get_string (fixture->draft, "contact.address.subdivision"), ==, "US-CA");
+
+  /* A country without: a text entry again, which shows the stored value. */
+  set_country (fixture, "contact.address.country", without);
+  g_assert_true (ADW_IS_ENTRY_ROW (input (fixture, "contact.address.subdivision")));
+  g_assert_true (gtk_widget_get_visible (input (fixture, "contact.address.subdivision")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (input (fixture, "contact.address.subdivision"))), ==, "US-CA");
+  set_text (fixture, "contact.address.subdivision", "Somewhere");
+  g_assert_cmpstr (declic_draft_get_string (fixture->draft, "contact.address.subdivision"), ==, "Somewhere");
+
+  /* In items too, and after the page is built again from a loaded draft. */
+  add_item (fixture, "education");
+  set_country (fixture, "education[0].country", "CA");
+  select_subdivision (fixture, "education[0].subdivision", "CA-QC");
+  g_assert_cmpstr (declic_draft_get_string (fixture->draft, "education[0].subdivision"), ==, "CA-QC");
+  add_item (fixture, "work_history");
+  set_country (fixture, "work_history[0].country", "CA");
+  g_assert_true (ADW_IS_COMBO_ROW (input (fixture, "work_history[0].subdivision")));
+  declic_draft_move_item (fixture->draft, "education", 0, 0);
+  add_item (fixture, "education");
+  g_assert_true (ADW_IS_COMBO_ROW (input (fixture, "education[0].subdivision")));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (input (fixture, "education[0].subdivision"))), >, 0);
+  g_assert_true (ADW_IS_ENTRY_ROW (input (fixture, "education[1].subdivision")));
+}
+
+static GtkWidget *
+info_label_of (GtkWidget *row)
+{
+  GtkWidget *message = message_label_of (row);
+
+  /* The info line sits above the message in the same row. */
+  return gtk_widget_get_prev_sibling (message);
+}
+
+/* A level typed by hand next to a converted score says what the table gives. */
+static void
+test_wizard_language_override (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char *const scores[] = { "500", "450", "480", "400" };
+  const char *path = "french.results[0].listening.level";
+  GtkWidget *row;
+  GtkWidget *info;
+  GtkWidget *message;
+
+  fill_language (fixture, "french", "tef_canada", "2024-11-15", scores);
+  row = declic_wizard_get_row (fixture->wizard, path);
+  info = info_label_of (row);
+  message = message_label_of (row);
+  g_assert_false (gtk_widget_get_visible (info));
+
+  /* 500 in listening, TEF Canada after 2023-12-11: level 8. */
+  set_text (fixture, path, "10");
+  g_assert_true (gtk_widget_get_visible (info));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (info)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (info)), ==, _("Entered by hand: the table gives level 8 for this score."));
+  /* The check's own note, below. */
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "8"));
+  g_assert_false (row_is_invalid (row));
+
+  /* The same level as the table: nothing to say. */
+  set_text (fixture, path, "8");
+  g_assert_false (gtk_widget_get_visible (info));
+  g_assert_false (gtk_widget_get_visible (message));
+
+  /* The score changes under a typed level. */
+  set_text (fixture, "french.results[0].listening.score", "550");
+  g_assert_true (gtk_widget_get_visible (info));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (info)), ==, "Entered by hand: the table gives level 10 or more for this score.");
+  set_text (fixture, path, "11");
+  g_assert_false (gtk_widget_get_visible (info));
+}
+
+static gboolean
+send_key (GtkWidget *widget,
+          guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
+}
+
+/* The NOC search, from the keyboard: type words, Down to the list, Enter. */
+static void
+test_wizard_noc_keyboard (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *path = "work_history[0].noc_code";
+  GtkWidget *row;
+  GtkWidget *list;
+  GtkWidget *first;
+  GtkWidget *info;
+
+  add_item (fixture, "work_history");
+  declic_wizard_show_section (fixture->wizard, DECLIC_SECTION_WORK);
+  wait_frames ();
+  row = declic_wizard_get_row (fixture->wizard, path);
+  g_assert_true (gtk_widget_get_mapped (row));
+  list = find_named (row, "search-results");
+  g_assert_nonnull (list);
+
+  gtk_widget_grab_focus (row);
+  set_text (fixture, path, "ingenieur logiciel");
+  wait_frames ();
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER)));
+  first = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_nonnull (first);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (first)))), "21231"));
+
+  g_assert_true (send_key (row, GDK_KEY_Down));
+  g_assert_true (gtk_widget_has_focus (first));
+  /* Enter on a focused row activates it. */
+  gtk_widget_activate (first);
+  wait_frames ();
+
+  g_assert_cmpstr (declic_draft_get_string (fixture->draft, path), ==, "21231");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "21231");
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER)));
+  info = info_label_of (row);
+  g_assert_true (gtk_widget_get_visible (info));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (info)), "TEER 1"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -706,6 +871,9 @@ main (int   argc,
   g_test_add ("/wizard/navigation", Fixture, NULL, fixture_set_up, test_wizard_navigation, fixture_tear_down);
   g_test_add ("/wizard/deadline-dates", Fixture, NULL, fixture_set_up, test_wizard_deadline_dates, fixture_tear_down);
   g_test_add ("/wizard/rule-set-record", Fixture, NULL, fixture_set_up, test_wizard_rule_set_record, fixture_tear_down);
+  g_test_add ("/wizard/subdivisions", Fixture, NULL, fixture_set_up, test_wizard_subdivisions, fixture_tear_down);
+  g_test_add ("/wizard/language-override", Fixture, NULL, fixture_set_up, test_wizard_language_override, fixture_tear_down);
+  g_test_add ("/wizard/noc-keyboard", Fixture, NULL, fixture_set_up, test_wizard_noc_keyboard, fixture_tear_down);
   g_test_add ("/wizard/rule-set-switch", Fixture, NULL, fixture_set_up, test_wizard_rule_set_switch, fixture_tear_down);
 
   return g_test_run ();

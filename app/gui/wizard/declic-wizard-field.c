@@ -455,6 +455,18 @@ on_dropdown_selected (GObject           *dropdown,
 }
 
 static void
+on_subdivision_selected (GObject           *combo,
+                         GParamSpec        *pspec,
+                         DeclicWizardField *field)
+{
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (combo));
+
+  if (field->wizard->loading > 0)
+    return;
+  write_value (field, selected < field->codes->len ? g_ptr_array_index (field->codes, selected) : NULL);
+}
+
+static void
 on_switch_active (GObject           *sw,
                   GParamSpec        *pspec,
                   DeclicWizardField *field)
@@ -607,6 +619,94 @@ new_country_row (DeclicWizardField *field,
   return row;
 }
 
+/* Provinces and states: a text entry until the sibling country has ISO 3166-2 subdivisions,
+ * then a combo of them that stores their codes ("CA-QC"). */
+static void
+new_subdivision_rows (DeclicWizardField *field,
+                      const char        *title)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  GtkWidget *combo = adw_combo_row_new ();
+
+  field->entry_row = new_entry_row (field, title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (model));
+  gtk_widget_set_visible (combo, FALSE);
+  g_signal_connect (combo, "notify::selected", G_CALLBACK (on_subdivision_selected), field);
+  field->combo_row = combo;
+  field->codes = g_ptr_array_new_with_free_func (g_free);
+}
+
+static char *
+get_sibling_country (DeclicWizardField *field)
+{
+  g_autofree char *base = g_strndup (field->path, strlen (field->path) - strlen ("subdivision"));
+  g_autofree char *path = g_strconcat (base, "country", NULL);
+
+  return field->wizard->draft != NULL ? g_strdup (declic_draft_get_string (field->wizard->draft, path)) : NULL;
+}
+
+static void
+load_subdivision (DeclicWizardField *field)
+{
+  const char *value = field->wizard->draft != NULL ? declic_draft_get_string (field->wizard->draft, field->path) : NULL;
+  guint selected = 0;
+
+  for (guint i = 1; value != NULL && i < field->codes->len; i++)
+    if (g_str_equal (g_ptr_array_index (field->codes, i), value))
+      selected = i;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field->combo_row), selected);
+}
+
+/* Shows the entry or the combo for the sibling country; TRUE when the combo is shown. */
+static gboolean
+sync_subdivision_rows (DeclicWizardField *field)
+{
+  DeclicCountries *countries = declic_countries_get_default ();
+  g_autofree char *country = get_sibling_country (field);
+  g_autoptr(GPtrArray) subdivisions = NULL;
+  g_autoptr(GtkStringList) model = NULL;
+  GtkWidget *shown;
+
+  if (g_strcmp0 (country, field->subdivision_country) == 0)
+    return field->row == field->combo_row;
+  g_free (field->subdivision_country);
+  field->subdivision_country = g_strdup (country);
+
+  subdivisions = countries != NULL && country != NULL
+                 ? declic_countries_get_subdivisions (countries, country) : g_ptr_array_new ();
+  model = gtk_string_list_new (NULL);
+  g_ptr_array_set_size (field->codes, 0);
+  gtk_string_list_append (model, _("Not chosen"));
+  g_ptr_array_add (field->codes, NULL);
+  for (guint i = 0; i < subdivisions->len; i++)
+    {
+      gtk_string_list_append (model, declic_subdivision_get_localized_name (g_ptr_array_index (subdivisions, i)));
+      g_ptr_array_add (field->codes, g_strdup (declic_subdivision_get_code (g_ptr_array_index (subdivisions, i))));
+    }
+
+  field->wizard->loading++;
+  adw_combo_row_set_model (ADW_COMBO_ROW (field->combo_row), G_LIST_MODEL (model));
+  shown = subdivisions->len > 0 ? field->combo_row : field->entry_row;
+  if (shown != field->row)
+    {
+      gtk_widget_remove_css_class (field->row, "error");
+      gtk_widget_set_visible (field->row, FALSE);
+      gtk_widget_set_visible (shown, TRUE);
+      field->row = field->input = shown;
+    }
+  if (shown == field->combo_row)
+    load_subdivision (field);
+  else
+    {
+      const char *value = field->wizard->draft != NULL ? declic_draft_get_string (field->wizard->draft, field->path) : NULL;
+
+      gtk_editable_set_text (GTK_EDITABLE (field->entry_row), value != NULL ? value : "");
+    }
+  field->wizard->loading--;
+  return shown == field->combo_row;
+}
+
 static GtkWidget *
 new_message_row (DeclicWizardField *field)
 {
@@ -668,6 +768,9 @@ declic_wizard_field_new (DeclicWizard *wizard,
     case DECLIC_FIELD_COUNTRY:
       new_country_row (field, title);
       break;
+    case DECLIC_FIELD_SUBDIVISION:
+      new_subdivision_rows (field, title);
+      break;
     case DECLIC_FIELD_OBJECT:
     case DECLIC_FIELD_ARRAY:
       g_critical ("“%s” is not a value", path);
@@ -677,7 +780,6 @@ declic_wizard_field_new (DeclicWizard *wizard,
     case DECLIC_FIELD_DATETIME:
     case DECLIC_FIELD_INTEGER:
     case DECLIC_FIELD_NUMBER:
-    case DECLIC_FIELD_SUBDIVISION:
     case DECLIC_FIELD_NOC:
     case DECLIC_FIELD_EMAIL:
     default:
@@ -686,9 +788,12 @@ declic_wizard_field_new (DeclicWizard *wizard,
     }
 
   gtk_widget_set_tooltip_text (field->row, NULL);
-  g_object_set_data_full (G_OBJECT (field->row), "declic-path", g_strdup (path), g_free);
   field->message_row = new_message_row (field);
-  g_object_set_data (G_OBJECT (field->row), "declic-message-label", field->message_label);
+  for (GtkWidget *row = field->row; row != NULL; row = row == field->combo_row ? NULL : field->combo_row)
+    {
+      g_object_set_data_full (G_OBJECT (row), "declic-path", g_strdup (path), g_free);
+      g_object_set_data (G_OBJECT (row), "declic-message-label", field->message_label);
+    }
   return field;
 }
 
@@ -708,6 +813,11 @@ declic_wizard_field_free (DeclicWizardField *field)
     g_signal_handlers_disconnect_by_data (field->calendar, field);
   if (field->search_entry != NULL)
     g_signal_handlers_disconnect_by_data (field->search_entry, field);
+  if (field->entry_row != NULL)
+    g_signal_handlers_disconnect_by_data (field->entry_row, field);
+  if (field->combo_row != NULL)
+    g_signal_handlers_disconnect_by_data (field->combo_row, field);
+  g_free (field->subdivision_country);
   if (field->popover != NULL)
     g_signal_handlers_disconnect_by_data (field->popover, field);
   g_free (field->path);
@@ -723,11 +833,15 @@ declic_wizard_field_add_to (DeclicWizardField *field,
   if (ADW_IS_EXPANDER_ROW (container))
     {
       adw_expander_row_add_row (ADW_EXPANDER_ROW (container), field->row);
+      if (field->combo_row != NULL)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (container), field->combo_row);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (container), field->message_row);
     }
   else
     {
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (container), field->row);
+      if (field->combo_row != NULL)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (container), field->combo_row);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (container), field->message_row);
     }
 }
@@ -771,6 +885,13 @@ declic_wizard_field_load (DeclicWizardField *field)
       }
       break;
 
+    case DECLIC_FIELD_SUBDIVISION:
+      if (sync_subdivision_rows (field))
+        {
+          load_subdivision (field);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case DECLIC_FIELD_OBJECT:
     case DECLIC_FIELD_ARRAY:
     case DECLIC_FIELD_STRING:
@@ -778,7 +899,6 @@ declic_wizard_field_load (DeclicWizardField *field)
     case DECLIC_FIELD_DATETIME:
     case DECLIC_FIELD_INTEGER:
     case DECLIC_FIELD_NUMBER:
-    case DECLIC_FIELD_SUBDIVISION:
     case DECLIC_FIELD_NOC:
     case DECLIC_FIELD_EMAIL:
     default:
@@ -905,6 +1025,45 @@ describe_language_score (DeclicWizardField *field)
   return g_strdup_printf (_("Level %s, from table %s (an estimate)"), level_text, table_id);
 }
 
+/* A level typed next to a score that a table converts: say so when they differ. The tables stop
+ * at 10 ("10 or more") and give 0 below 4, as the checks read them. */
+static char *
+describe_language_level (DeclicWizardField *field)
+{
+  DeclicDraft *draft = field->wizard->draft;
+  DeclicLanguageTables *tables = declic_language_tables_get_default ();
+  g_autofree char *item = get_item_path (field->path, ".results[");
+  g_autofree char *skill_path = g_strndup (field->path, strlen (field->path) - strlen (".level"));
+  g_autofree char *score_path = g_strconcat (skill_path, ".score", NULL);
+  g_autofree char *test_path = g_strconcat (item, ".test", NULL);
+  g_autofree char *date_path = g_strconcat (item, ".result_date", NULL);
+  g_autofree char *level_text = NULL;
+  const char *test = declic_draft_get_string (draft, test_path);
+  const char *skill = strrchr (skill_path, '.') + 1;
+  gint64 level;
+  guint converted;
+  GDate date;
+
+  if (tables == NULL || test == NULL || !declic_draft_has (draft, field->path)
+      || !declic_draft_has (draft, score_path))
+    return NULL;
+  if (!declic_draft_get_date (draft, date_path, &date))
+    g_date_set_time_t (&date, time (NULL));
+  if (!declic_language_tables_convert (tables, test, &date, skill,
+                                       declic_draft_get_number (draft, score_path, 0),
+                                       &converted, NULL, NULL))
+    return NULL;
+
+  level = declic_draft_get_integer (draft, field->path, 0);
+  if (converted == DECLIC_LANGUAGE_LEVEL_HIGHEST ? level >= DECLIC_LANGUAGE_LEVEL_HIGHEST
+      : converted == DECLIC_LANGUAGE_LEVEL_BELOW_LOWEST ? level < 4
+      : level == converted)
+    return NULL;
+  level_text = declic_language_level_to_string (converted);
+  /* TRANSLATORS: under a language level typed by hand: "the table gives level 8 for this score" */
+  return g_strdup_printf (_("Entered by hand: the table gives level %s for this score."), level_text);
+}
+
 static char *
 describe_result_date (DeclicWizardField *field)
 {
@@ -949,11 +1108,19 @@ declic_wizard_field_update_info (DeclicWizardField *field)
   if (field->wizard->draft == NULL)
     return;
 
+  if (field->spec->type == DECLIC_FIELD_SUBDIVISION)
+    {
+      sync_subdivision_rows (field);
+      return;
+    }
   if (field->spec->type == DECLIC_FIELD_NOC)
     info = describe_noc (field);
   else if (strstr (field->spec->pattern, ".results[].") != NULL
            && g_str_has_suffix (field->spec->pattern, ".score"))
     info = describe_language_score (field);
+  else if (strstr (field->spec->pattern, ".results[].") != NULL
+           && g_str_has_suffix (field->spec->pattern, ".level"))
+    info = describe_language_level (field);
   else if (g_str_has_suffix (field->spec->pattern, ".results[].result_date"))
     info = describe_result_date (field);
   else

@@ -22,8 +22,11 @@ typedef struct
   GtkWidget             *popover;       /* NOC search */
   GtkWidget             *results;       /* NOC and country search results (GtkListBox) */
   GtkWidget             *search_entry;  /* country search */
+  GtkWidget             *entry_row;     /* provinces: a text entry, or a combo of the country's */
+  GtkWidget             *combo_row;     /*   ISO 3166-2 subdivisions when it has some */
+  char                  *subdivision_country; /* the country the combo lists */
   GtkWidget             *calendar;      /* dates */
-  GPtrArray             *codes;         /* country drop-downs: index → code (NULL first) */
+  GPtrArray             *codes;         /* country drop-downs, province combos: index → code (NULL first) */
   char                  *local_error;   /* a value the draft cannot hold ("12a" in a number) */
 } DeclicWizardField;
 
