@@ -192,8 +192,17 @@ report_progress (Progress *progress,
   if (progress->context == NULL)
     dispatch_progress (progress);
   else
-    g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT, dispatch_progress,
-                                progress_ref (progress), progress_unref);
+    {
+      /* Not g_main_context_invoke (): it runs the callback right here, on the worker, whenever
+       * it can acquire the context, i.e. when the main thread happens not to be iterating it. */
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, dispatch_progress, progress_ref (progress), progress_unref);
+      g_source_set_static_name (source, "[declic] upload progress");
+      g_source_attach (source, progress->context);
+      g_source_unref (source);
+    }
 }
 
 /* ------------------------------------------------------------------------------------------ */
