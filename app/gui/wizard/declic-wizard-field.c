@@ -76,13 +76,9 @@ write_value (DeclicWizardField *field,
         {
           field->local_error = g_strdup (_("Write the date as YYYY-MM-DD, for example 2026-11-22."));
           declic_draft_unset (draft, field->path);
+          break;
         }
-      else if (text == NULL || *text == '\0')
-        declic_draft_unset (draft, field->path);
-      else
-        declic_draft_set_string (draft, field->path, text);
-      break;
-
+      G_GNUC_FALLTHROUGH;
     case DECLIC_FIELD_STRING:
     case DECLIC_FIELD_DATETIME:
     case DECLIC_FIELD_ENUM:
@@ -102,6 +98,17 @@ write_value (DeclicWizardField *field,
   /* Unsetting an absent field changes nothing, so the draft says nothing: check again here. */
   if (field->local_error != NULL || previous_error != NULL)
     declic_wizard_revalidate (field->wizard);
+}
+
+/* The item for @value in field->codes, 0 ("Not chosen") when it has none. */
+static guint
+find_code (DeclicWizardField *field,
+           const char        *value)
+{
+  for (guint i = 1; value != NULL && i < field->codes->len; i++)
+    if (g_str_equal (g_ptr_array_index (field->codes, i), value))
+      return i;
+  return 0;
 }
 
 /* Search results: a popover under a row, a list whose rows carry the code they stand for. The
@@ -288,9 +295,7 @@ static void
 pick_country (DeclicWizardField *field,
               const char        *code)
 {
-  for (guint i = 1; i < field->codes->len; i++)
-    if (g_str_equal (g_ptr_array_index (field->codes, i), code))
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (field->input), i);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (field->input), find_code (field, code));
   gtk_widget_grab_focus (field->input);
 }
 
@@ -441,28 +446,17 @@ on_combo_selected (GObject           *combo,
                       ? NULL : field->spec->choices[selected - 1].code);
 }
 
+/* Country drop-downs and province combos: item i stands for field->codes[i], NULL first. */
 static void
-on_dropdown_selected (GObject           *dropdown,
-                      GParamSpec        *pspec,
-                      DeclicWizardField *field)
+on_code_selected (GObject           *input,
+                  GParamSpec        *pspec,
+                  DeclicWizardField *field)
 {
-  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
+  guint selected = GTK_INVALID_LIST_POSITION;
 
   if (field->wizard->loading > 0)
     return;
-
-  write_value (field, selected < field->codes->len ? g_ptr_array_index (field->codes, selected) : NULL);
-}
-
-static void
-on_subdivision_selected (GObject           *combo,
-                         GParamSpec        *pspec,
-                         DeclicWizardField *field)
-{
-  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (combo));
-
-  if (field->wizard->loading > 0)
-    return;
+  g_object_get (input, "selected", &selected, NULL);
   write_value (field, selected < field->codes->len ? g_ptr_array_index (field->codes, selected) : NULL);
 }
 
@@ -615,7 +609,7 @@ new_country_row (DeclicWizardField *field,
   field->row = row;
   field->input = dropdown;
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), add_country_search (field, title));
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_dropdown_selected), field);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_code_selected), field);
   return row;
 }
 
@@ -632,7 +626,7 @@ new_subdivision_rows (DeclicWizardField *field,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (model));
   gtk_widget_set_visible (combo, FALSE);
-  g_signal_connect (combo, "notify::selected", G_CALLBACK (on_subdivision_selected), field);
+  g_signal_connect (combo, "notify::selected", G_CALLBACK (on_code_selected), field);
   field->combo_row = combo;
   field->codes = g_ptr_array_new_with_free_func (g_free);
 }
@@ -650,12 +644,8 @@ static void
 load_subdivision (DeclicWizardField *field)
 {
   const char *value = field->wizard->draft != NULL ? declic_draft_get_string (field->wizard->draft, field->path) : NULL;
-  guint selected = 0;
 
-  for (guint i = 1; value != NULL && i < field->codes->len; i++)
-    if (g_str_equal (g_ptr_array_index (field->codes, i), value))
-      selected = i;
-  adw_combo_row_set_selected (ADW_COMBO_ROW (field->combo_row), selected);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field->combo_row), find_code (field, value));
 }
 
 /* Shows the entry or the combo for the sibling country; TRUE when the combo is shown. */
@@ -876,12 +866,8 @@ declic_wizard_field_load (DeclicWizardField *field)
     case DECLIC_FIELD_COUNTRY:
       {
         const char *value = draft != NULL ? declic_draft_get_string (draft, field->path) : NULL;
-        guint selected = 0;
 
-        for (guint i = 1; value != NULL && i < field->codes->len; i++)
-          if (g_str_equal (g_ptr_array_index (field->codes, i), value))
-            selected = i;
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (field->input), selected);
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (field->input), find_code (field, value));
       }
       break;
 
