@@ -330,7 +330,7 @@ test_language_tables_french_messages (void)
   g_clear_error (&error);
 
   g_assert_false (declic_language_tables_convert (tables, "tcf_canada", NULL, "speaking", 21, NULL, NULL, &error));
-  g_assert_nonnull (strstr (error->message, "expression orale"));
+  g_assert_nonnull (strstr (error->message, "production orale"));
 
   g_setenv ("LANGUAGE", "", TRUE);
   setlocale (LC_ALL, "");
