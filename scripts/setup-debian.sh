@@ -7,7 +7,7 @@ packages="
   libjson-c-dev libcurl4-openssl-dev libsecret-1-dev
   iso-codes desktop-file-utils appstream libxml2-utils
   xvfb xauth dbus dbus-daemon dbus-x11 at-spi2-core
-  python3 python3-jsonschema
+  python3 python3-jsonschema python3-pyatspi
   lighttpd lighttpd-mod-webdav nginx openssl gnome-keyring libsecret-tools
 "
 export DEBIAN_FRONTEND=noninteractive

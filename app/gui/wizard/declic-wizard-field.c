@@ -553,8 +553,8 @@ new_switch_row (DeclicWizardField *field,
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  /* Being the row's activatable widget makes the title the switch's label for screen readers. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   field->row = row;
   field->input = sw;
   g_signal_connect (sw, "notify::active", G_CALLBACK (on_switch_active), field);
@@ -601,8 +601,9 @@ new_country_row (DeclicWizardField *field,
   /* GtkDropDown's own search matches the start of the name only, accents included. */
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), FALSE);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 
+  /* The row names the drop-down for screen readers (it is the row's activatable widget, which
+   * makes the title its label): a label of its own would make readers say the name twice. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
