@@ -1,9 +1,9 @@
 /* declic-cli-check.c: `declic check [--date YYYY-MM-DD] [--json] [--rules ID] PATH...`
  *
  * Checks draft files, or every draft of workspace folders, without a display: the validation
- * issues (helper of declic-validate.h), whether the DI can be filed, the PSTQ streams met, the
- * points estimate and the deadlines. It reads the drafts and never writes them, not even their
- * "rule_set_id": recording the rule set a draft was checked with is the GUI's decision.
+ * issues, whether the DI can be filed, the PSTQ streams met, the points estimate and the
+ * deadlines, all worked out by declic-check.h. It reads the drafts and never writes them, not
+ * even their "rule_set_id": recording the rule set a draft was checked with is the GUI's decision.
  *
  * Exit status: 0 when every draft can be filed, 1 when one has an error, 2 when a file or folder
  * cannot be read or the command line is wrong (the reason goes to stderr).
@@ -17,14 +17,9 @@
 #include <locale.h>
 #include <string.h>
 
+#include "declic-check.h"
 #include "declic-cli.h"
-#include "declic-deadlines.h"
-#include "declic-eligibility.h"
-#include "declic-points.h"
-#include "declic-profile.h"
-#include "declic-rules.h"
 #include "declic-utils.h"
-#include "declic-validate.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (json_object, json_object_put)
 
@@ -342,14 +337,7 @@ check_file (CheckRun   *run,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DeclicDraft) draft = declic_draft_new_from_file (path, &error);
-  g_autoptr(GPtrArray) issues = NULL;
-  g_autoptr(DeclicProfile) profile = NULL;
-  g_autoptr(DeclicEligibility) eligibility = NULL;
-  g_autoptr(DeclicPoints) points = NULL;
-  g_autoptr(GPtrArray) deadlines = NULL;
-  DeclicRuleSet *rule_set = run->forced_rules;
-  gboolean fileable;
-  GDate reference;
+  g_autoptr(DeclicCheck) check = NULL;
 
   if (draft == NULL)
     {
@@ -358,52 +346,39 @@ check_file (CheckRun   *run,
     }
   run->n_checked++;
 
-  declic_draft_get_reference_date (draft, g_date_valid (&run->date) ? &run->date : NULL, &reference);
-  if (rule_set == NULL)
-    rule_set = declic_rules_pick_for_date (declic_rules_get_default (), &reference, NULL);
-
-  issues = declic_validate_draft (draft, &reference, run->validate_ctx);
-  fileable = declic_validate_can_file (issues, draft);
-  if (!fileable && run->status == EXIT_FILEABLE)
+  check = declic_check_run (draft, g_date_valid (&run->date) ? &run->date : NULL,
+                            run->forced_rules, run->validate_ctx);
+  if (!check->fileable && run->status == EXIT_FILEABLE)
     run->status = EXIT_ERRORS;
-
-  if (rule_set != NULL)
-    {
-      profile = declic_profile_new (draft, rule_set, &reference);
-      if (declic_rule_set_has_group (rule_set, "streams"))
-        eligibility = declic_eligibility_evaluate (profile, rule_set);
-      if (declic_rule_set_has_group (rule_set, "grid"))
-        points = declic_points_compute (profile, rule_set, NULL);
-      deadlines = declic_deadlines_compute (draft, rule_set, &reference);
-    }
 
   if (run->json)
     {
       json_object *object = json_object_new_object ();
       json_object *rules = NULL;
-      const char *recorded = declic_draft_get_string (draft, "rule_set_id");
 
-      if (rule_set != NULL)
+      if (check->rule_set != NULL)
         {
           rules = json_object_new_object ();
-          json_object_object_add (rules, "id", json_object_new_string (declic_rule_set_get_id (rule_set)));
-          json_object_object_add (rules, "title", json_object_new_string (declic_rule_set_get_title (rule_set)));
+          json_object_object_add (rules, "id", json_object_new_string (declic_rule_set_get_id (check->rule_set)));
+          json_object_object_add (rules, "title", json_object_new_string (declic_rule_set_get_title (check->rule_set)));
         }
       json_object_object_add (object, "path", json_object_new_string (path));
       json_object_object_add (object, "id", declic_draft_get_id (draft) != NULL
                                               ? json_object_new_string (declic_draft_get_id (draft)) : NULL);
-      json_object_object_add (object, "reference_date", date_to_json (&reference));
+      json_object_object_add (object, "reference_date", date_to_json (&check->reference));
       json_object_object_add (object, "rule_set", rules);
-      json_object_object_add (object, "recorded_rule_set_id", recorded != NULL ? json_object_new_string (recorded) : NULL);
-      json_object_object_add (object, "fileable", json_object_new_boolean (fileable));
-      json_object_object_add (object, "issues", findings_to_json (issues));
-      json_object_object_add (object, "eligibility", eligibility != NULL ? eligibility_to_json (eligibility) : NULL);
-      json_object_object_add (object, "points", points != NULL ? points_to_json (points) : NULL);
-      json_object_object_add (object, "deadlines", deadlines_to_json (deadlines));
+      json_object_object_add (object, "recorded_rule_set_id",
+                              check->recorded != NULL ? json_object_new_string (check->recorded) : NULL);
+      json_object_object_add (object, "fileable", json_object_new_boolean (check->fileable));
+      json_object_object_add (object, "issues", findings_to_json (check->findings));
+      json_object_object_add (object, "eligibility", check->eligibility != NULL ? eligibility_to_json (check->eligibility) : NULL);
+      json_object_object_add (object, "points", check->points != NULL ? points_to_json (check->points) : NULL);
+      json_object_object_add (object, "deadlines", deadlines_to_json (check->deadlines));
       json_object_array_add (run->json_out, object);
     }
   else
-    print_report (path, draft, &reference, rule_set, issues, fileable, eligibility, points, deadlines);
+    print_report (path, draft, &check->reference, check->rule_set, check->findings, check->fileable,
+                  check->eligibility, check->points, check->deadlines);
 }
 
 static int
