@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "declic-check.h"
 #include "declic-deadlines.h"
 #include "declic-eligibility.h"
 #include "declic-points.h"
@@ -313,7 +314,6 @@ pick_rule_set (DeclicWizard *self,
                GError      **error)
 {
   DeclicRules *rules = declic_rules_get_default ();
-  g_autoptr(GError) local_error = NULL;
 
   memset (choice, 0, sizeof *choice);
   declic_draft_get_reference_date (self->draft, NULL, &choice->date);
@@ -325,12 +325,10 @@ pick_rule_set (DeclicWizard *self,
                            _("No rule set is available in this build."));
       return NULL;
     }
-  choice->in_force = declic_rules_pick_for_date (rules, &choice->date, &local_error);
-  choice->used = choice->recorded != NULL ? declic_rules_lookup (rules, choice->recorded) : NULL;
+  choice->used = declic_check_choose_rule_set (rules, self->draft, &choice->date, &choice->in_force);
   if (choice->used == NULL)
-    choice->used = choice->in_force;
-  if (choice->used == NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
+    g_set_error (error, DECLIC_RULES_ERROR, DECLIC_RULES_ERROR_NOT_FOUND,
+                 _("No rule set is in force on %s."), choice->when);
   return choice->used;
 }
 
