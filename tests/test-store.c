@@ -196,6 +196,58 @@ test_trash_restore_import (void)
   declic_test_remove_tree (folder);
 }
 
+/* The list says at a glance what a full check says, and never trusts figures from another day. */
+static void
+test_status_at_a_glance (void)
+{
+  g_autofree char *folder = declic_test_make_workspace ();
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "fixtures", "sample-complete.json", NULL);
+  g_autofree char *index_path = g_build_filename (folder, ".declic", "index.json", NULL);
+  g_autoptr(DeclicStore) store = declic_store_new (folder);
+  g_autoptr(DeclicStore) again = NULL;
+  g_autoptr(DeclicDraft) imported = NULL;
+  g_autoptr(DeclicDraft) empty = NULL;
+  g_autoptr(DeclicDraftSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *index = NULL;
+  g_autofree char *stale = NULL;
+  g_autoptr(GRegex) checked_on = g_regex_new ("\"checked_on\":\"[0-9-]+\"", 0, 0, NULL);
+
+  g_assert_true (declic_store_load (store, NULL, &error));
+  imported = declic_store_import_draft (store, sample, &error);
+  g_assert_no_error (error);
+  empty = declic_store_create_draft (store, &error);
+  declic_draft_set_string (empty, "client_label", "Vide");
+  g_assert_true (declic_store_save_draft (store, empty, &error));
+
+  summary = g_object_ref (find_by_label (store, declic_draft_get_client_label (imported)));
+  /* The sample plans its filing for 2026-11-22 and is checked at that date. */
+  g_assert_cmpstr (declic_draft_summary_get_checked_on (summary), ==, "2026-11-22");
+  g_assert_true (declic_draft_summary_get_fileable (summary));
+  g_assert_cmpuint (declic_draft_summary_get_n_errors (summary), ==, 0);
+  g_assert_cmpstr (declic_draft_summary_get_streams_met (summary), ==, "1,4");
+  g_assert_cmpint (declic_draft_summary_get_score (summary), >, 0);
+  g_assert_nonnull (declic_draft_summary_get_next_deadline_id (summary));
+  g_assert_nonnull (declic_draft_summary_get_next_deadline_date (summary));
+
+  g_assert_false (declic_draft_summary_get_fileable (find_by_label (store, "Vide")));
+  g_assert_cmpuint (declic_draft_summary_get_n_errors (find_by_label (store, "Vide")), >, 0);
+  g_clear_object (&store);
+
+  /* Figures worked out on another day are worked out again. */
+  g_assert_true (g_file_get_contents (index_path, &index, NULL, NULL));
+  g_assert_true (g_regex_match (checked_on, index, 0, NULL));
+  stale = g_regex_replace_literal (checked_on, index, -1, 0, "\"checked_on\":\"2000-01-01\"", 0, NULL);
+  g_assert_true (g_file_set_contents (index_path, stale, -1, NULL));
+
+  again = declic_store_new (folder);
+  g_assert_true (declic_store_load (again, NULL, &error));
+  g_assert_cmpstr (declic_draft_summary_get_checked_on (find_by_label (again, "Vide")), !=, "2000-01-01");
+  g_assert_cmpstr (declic_draft_summary_get_checked_on (find_by_label (again, declic_draft_get_client_label (imported))), ==, "2026-11-22");
+
+  declic_test_remove_tree (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +259,7 @@ main (int   argc,
   g_test_add_func ("/store/bad-file-listed-untouched", test_bad_file_listed_untouched);
   g_test_add_func ("/store/outside-changes", test_outside_changes);
   g_test_add_func ("/store/trash-restore-import", test_trash_restore_import);
+  g_test_add_func ("/store/status-at-a-glance", test_status_at_a_glance);
 
   return g_test_run ();
 }

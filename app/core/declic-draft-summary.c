@@ -6,8 +6,10 @@
 #include <glib/gi18n-lib.h>
 #include <json-c/json.h>
 
+#include "declic-check.h"
 #include "declic-draft.h"
 #include "declic-draft-summary.h"
+#include "declic-utils.h"
 #include "declic-text.h"
 
 struct _DeclicDraftSummary
@@ -23,6 +25,15 @@ struct _DeclicDraftSummary
   char    *search_text;
   gint64   mtime;
   gint64   size;
+
+  /* At a glance, as checked on checked_on */
+  char    *checked_on;
+  guint    n_errors;
+  gboolean fileable;
+  char    *streams_met;         /* "1,4": the numbers of the PSTQ streams met, "" for none */
+  int      score;               /* the points estimate, -1 when there is none */
+  char    *next_deadline_id;    /* declic-deadlines.h's ids */
+  char    *next_deadline_date;
 };
 
 G_DEFINE_FINAL_TYPE (DeclicDraftSummary, declic_draft_summary, G_TYPE_OBJECT)
@@ -53,6 +64,10 @@ declic_draft_summary_finalize (GObject *object)
   g_free (self->updated);
   g_free (self->error);
   g_free (self->search_text);
+  g_free (self->checked_on);
+  g_free (self->streams_met);
+  g_free (self->next_deadline_id);
+  g_free (self->next_deadline_date);
 
   G_OBJECT_CLASS (declic_draft_summary_parent_class)->finalize (object);
 }
@@ -110,6 +125,7 @@ declic_draft_summary_class_init (DeclicDraftSummaryClass *klass)
 static void
 declic_draft_summary_init (DeclicDraftSummary *self)
 {
+  self->score = -1;
 }
 
 static void
@@ -124,9 +140,52 @@ update_search_text (DeclicDraftSummary *self)
   self->search_text = declic_text_fold (joined);
 }
 
+/* Runs the whole check once, when the file is read, so that a list of thousands of drafts can
+ * say which are complete, eligible or near a deadline without opening them again. */
+static void
+summarize_check (DeclicDraftSummary *self,
+                 DeclicDraft        *draft,
+                 const char         *today)
+{
+  static DeclicValidateContext *context;
+  g_autoptr(DeclicCheck) check = NULL;
+  g_autoptr(GString) streams = g_string_new (NULL);
+  DeclicDeadline *next;
+  GDate date;
+
+  if (g_once_init_enter (&context))
+    g_once_init_leave (&context, declic_validate_context_new_default ());
+
+  g_date_clear (&date, 1);
+  if (!declic_utils_parse_date (today, &date))
+    g_date_set_time_t (&date, time (NULL));
+  /* The draft's planned filing date, when it has one, is the date it is checked at. */
+  check = declic_check_run (draft, declic_draft_has (draft, "planned_filing_date") ? NULL : &date, NULL, context);
+
+  self->checked_on = declic_utils_format_date (&date);
+  self->n_errors = declic_finding_list_count (check->findings, DECLIC_SECTION_NONE, DECLIC_SEVERITY_ERROR);
+  self->fileable = check->fileable;
+  if (check->eligibility != NULL)
+    for (guint i = 0; i < check->eligibility->streams->len; i++)
+      {
+        DeclicStreamEligibility *stream = g_ptr_array_index (check->eligibility->streams, i);
+        if (stream->met)
+          g_string_append_printf (streams, "%s%d", streams->len > 0 ? "," : "", stream->number);
+      }
+  self->streams_met = g_string_free (g_steal_pointer (&streams), FALSE);
+  self->score = check->points != NULL ? check->points->total : -1;
+  next = declic_check_get_next_deadline (check);
+  if (next != NULL)
+    {
+      self->next_deadline_id = g_strdup (next->id);
+      self->next_deadline_date = declic_utils_format_date (&next->date);
+    }
+}
+
 DeclicDraftSummary *
 declic_draft_summary_new_for_draft (const char  *path,
                                     DeclicDraft *draft,
+                                    const char  *today,
                                     gint64       mtime,
                                     gint64       size)
 {
@@ -141,6 +200,7 @@ declic_draft_summary_new_for_draft (const char  *path,
   self->mtime = mtime;
   self->size = size;
   update_search_text (self);
+  summarize_check (self, draft, today);
   return self;
 }
 
@@ -170,6 +230,13 @@ const char *declic_draft_summary_get_error (DeclicDraftSummary *self) { return s
 const char *declic_draft_summary_get_search_text (DeclicDraftSummary *self) { return self->search_text; }
 gint64 declic_draft_summary_get_mtime (DeclicDraftSummary *self) { return self->mtime; }
 gint64 declic_draft_summary_get_size (DeclicDraftSummary *self) { return self->size; }
+const char *declic_draft_summary_get_checked_on (DeclicDraftSummary *self) { return self->checked_on; }
+guint declic_draft_summary_get_n_errors (DeclicDraftSummary *self) { return self->n_errors; }
+gboolean declic_draft_summary_get_fileable (DeclicDraftSummary *self) { return self->fileable; }
+const char *declic_draft_summary_get_streams_met (DeclicDraftSummary *self) { return self->streams_met; }
+int declic_draft_summary_get_score (DeclicDraftSummary *self) { return self->score; }
+const char *declic_draft_summary_get_next_deadline_id (DeclicDraftSummary *self) { return self->next_deadline_id; }
+const char *declic_draft_summary_get_next_deadline_date (DeclicDraftSummary *self) { return self->next_deadline_date; }
 
 /**
  * declic_draft_summary_dup_title:
@@ -224,6 +291,13 @@ declic_draft_summary_to_json (DeclicDraftSummary *self)
   add_string (obj, "family_names", self->family_names);
   add_string (obj, "updated", self->updated);
   add_string (obj, "error", self->error);
+  add_string (obj, "checked_on", self->checked_on);
+  json_object_object_add (obj, "n_errors", json_object_new_int ((int) self->n_errors));
+  json_object_object_add (obj, "fileable", json_object_new_boolean (self->fileable));
+  add_string (obj, "streams_met", self->streams_met);
+  json_object_object_add (obj, "score", json_object_new_int (self->score));
+  add_string (obj, "next_deadline_id", self->next_deadline_id);
+  add_string (obj, "next_deadline_date", self->next_deadline_date);
   return obj;
 }
 
@@ -246,6 +320,13 @@ declic_draft_summary_new_from_json (const char  *path,
   self->family_names = dup_string (json, "family_names");
   self->updated = dup_string (json, "updated");
   self->error = dup_string (json, "error");
+  self->checked_on = dup_string (json, "checked_on");
+  self->n_errors = (guint) json_object_get_int (json_object_object_get (json, "n_errors"));
+  self->fileable = json_object_get_boolean (json_object_object_get (json, "fileable"));
+  self->streams_met = dup_string (json, "streams_met");
+  self->score = json_object_object_get (json, "score") != NULL ? json_object_get_int (json_object_object_get (json, "score")) : -1;
+  self->next_deadline_id = dup_string (json, "next_deadline_id");
+  self->next_deadline_date = dup_string (json, "next_deadline_date");
   update_search_text (self);
   return self;
 }

@@ -12,6 +12,7 @@ typedef struct _DeclicDraft DeclicDraft;
 
 DeclicDraftSummary *declic_draft_summary_new_for_draft  (const char   *path,
                                                          DeclicDraft  *draft,
+                                                         const char   *today,
                                                          gint64        mtime,
                                                          gint64        size);
 DeclicDraftSummary *declic_draft_summary_new_for_error  (const char   *path,
@@ -29,6 +30,15 @@ const char *declic_draft_summary_get_error        (DeclicDraftSummary *self);
 const char *declic_draft_summary_get_search_text  (DeclicDraftSummary *self);
 char       *declic_draft_summary_dup_title        (DeclicDraftSummary *self);
 gint64      declic_draft_summary_get_mtime        (DeclicDraftSummary *self);
+
+/* What a representative sees at a glance, worked out by declic-check.h on @today's date. */
+const char *declic_draft_summary_get_checked_on   (DeclicDraftSummary *self);
+guint       declic_draft_summary_get_n_errors     (DeclicDraftSummary *self);
+gboolean    declic_draft_summary_get_fileable     (DeclicDraftSummary *self);
+const char *declic_draft_summary_get_streams_met  (DeclicDraftSummary *self);
+int         declic_draft_summary_get_score        (DeclicDraftSummary *self);
+const char *declic_draft_summary_get_next_deadline_id   (DeclicDraftSummary *self);
+const char *declic_draft_summary_get_next_deadline_date (DeclicDraftSummary *self);
 gint64      declic_draft_summary_get_size         (DeclicDraftSummary *self);
 
 /* For the store's index cache. */

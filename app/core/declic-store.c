@@ -12,7 +12,7 @@
 #include "declic-store.h"
 #include "declic-utils.h"
 
-#define INDEX_VERSION 1
+#define INDEX_VERSION 2  /* 2: each entry has the check's figures */
 #define META_DIR      ".declic"
 #define TRASH_DIR     ".declic/trash"
 #define INDEX_FILE    ".declic/index.json"
@@ -172,11 +172,24 @@ ensure_private_folder (const char  *folder,
   return TRUE;
 }
 
-/* Reads the summary of one file, from the index when its size and time match. */
+/* "2026-11-22": the day checks are worked out at, for drafts without a planned filing date. */
+static char *
+dup_today (void)
+{
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  return declic_utils_format_date (&today);
+}
+
+/* Reads the summary of one file, from the index when its size and time match and its figures
+ * were worked out today (ages, expiries and days left change with the date). */
 static DeclicDraftSummary *
 summarize_file (const char  *path,
                 json_object *index_entries,
                 const char  *name,
+                const char  *today,
                 gboolean    *parsed)
 {
   GStatBuf st;
@@ -193,7 +206,9 @@ summarize_file (const char  *path,
   cached = index_entries != NULL ? json_object_object_get (index_entries, name) : NULL;
   if (cached != NULL &&
       json_object_get_int64 (json_object_object_get (cached, "mtime")) == mtime &&
-      json_object_get_int64 (json_object_object_get (cached, "size")) == (gint64) st.st_size)
+      json_object_get_int64 (json_object_object_get (cached, "size")) == (gint64) st.st_size &&
+      (json_object_object_get (cached, "error") != NULL ||
+       g_strcmp0 (json_object_get_string (json_object_object_get (cached, "checked_on")), today) == 0))
     {
       DeclicDraftSummary *summary = declic_draft_summary_new_from_json (path, cached);
       if (summary != NULL)
@@ -204,7 +219,7 @@ summarize_file (const char  *path,
   draft = declic_draft_new_from_file (path, &error);
   if (draft == NULL)
     return declic_draft_summary_new_for_error (path, error->message, mtime, st.st_size);
-  return declic_draft_summary_new_for_draft (path, draft, mtime, st.st_size);
+  return declic_draft_summary_new_for_draft (path, draft, today, mtime, st.st_size);
 }
 
 static json_object *
@@ -295,6 +310,7 @@ scan_folder (const char    *folder,
   json_object *entries = NULL;
   const char *name;
   guint n_from_index = 0;
+  g_autofree char *today = dup_today ();
 
   if (!ensure_private_folder (folder, error))
     return NULL;
@@ -326,7 +342,7 @@ scan_folder (const char    *folder,
           return NULL;
         }
 
-      summary = summarize_file (path, entries, file, &parsed);
+      summary = summarize_file (path, entries, file, today, &parsed);
       if (summary == NULL)
         continue;
       if (parsed)
@@ -484,13 +500,14 @@ refresh_path (DeclicStore *self,
   DeclicDraftSummary *fresh;
   gboolean parsed;
   GStatBuf st;
+  g_autofree char *today = dup_today ();
 
   if (old != NULL && g_stat (path, &st) == 0 &&
       (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000 == declic_draft_summary_get_mtime (old) &&
       (gint64) st.st_size == declic_draft_summary_get_size (old))
     return;
 
-  fresh = summarize_file (path, NULL, name, &parsed);
+  fresh = summarize_file (path, NULL, name, today, &parsed);
 
   if (position >= 0)
     {
