@@ -13,7 +13,6 @@
 #include "declic-text.h"
 #include "declic-window-private.h"
 #include "workspace/declic-draft-row.h"
-#include "declic-validate.h"
 #ifdef DECLIC_HAVE_WIZARD
 #include "wizard/declic-wizard.h"
 #endif
@@ -30,13 +29,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  gint64              mtime;
-  DeclicDraftRowState state;
-  guint               n_errors;
-} RowState;
-
 void
 declic_window_show_toast (DeclicWindow *self,
                           const char   *message)
@@ -50,62 +42,18 @@ update_pages (DeclicWindow *self)
   gboolean searching = self->search_words != NULL && self->search_words[0] != NULL;
 
   if (self->draft_path == NULL)
-    gtk_stack_set_visible_child_name (self->content_stack,
-                                      g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0 ? "welcome" : "empty");
+    {
+      gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0;
+
+      gtk_stack_set_visible_child_name (self->content_stack, empty ? "welcome" : "empty");
+      /* Folded, an empty workspace shows the welcome page rather than an empty list. */
+      if (empty && self->leaflet != NULL)
+        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+    }
 
   gtk_stack_set_visible_child_name (self->sidebar_stack,
                                     searching && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0
                                     ? "no-results" : "list");
-}
-
-/* Completeness, from the checks when they are built in; cached by file and modification time. */
-static DeclicDraftRowState
-get_row_state (DeclicWindow       *self,
-               DeclicDraftSummary *summary,
-               guint              *n_errors)
-{
-  RowState *cached;
-
-  *n_errors = 0;
-  if (declic_draft_summary_get_error (summary) != NULL)
-    return DECLIC_DRAFT_ROW_STATE_BROKEN;
-
-  cached = g_hash_table_lookup (self->states, declic_draft_summary_get_path (summary));
-  if (cached != NULL && cached->mtime == declic_draft_summary_get_mtime (summary))
-    {
-      *n_errors = cached->n_errors;
-      return cached->state;
-    }
-
-  {
-    static DeclicValidateContext *ctx = NULL;
-    g_autoptr(DeclicDraft) draft = NULL;
-    g_autoptr(GPtrArray) findings = NULL;
-    RowState *state;
-    guint errors = 0;
-
-    if (self->draft != NULL && g_strcmp0 (self->draft_path, declic_draft_summary_get_path (summary)) == 0)
-      draft = g_object_ref (self->draft);
-    else
-      draft = declic_draft_new_from_file (declic_draft_summary_get_path (summary), NULL);
-    if (draft == NULL)
-      return DECLIC_DRAFT_ROW_STATE_UNKNOWN;
-
-    if (ctx == NULL)
-      ctx = declic_validate_context_new_default ();
-    findings = declic_validate_draft (draft, NULL, ctx);
-    for (guint i = 0; i < findings->len; i++)
-      if (declic_finding_get_severity (g_ptr_array_index (findings, i)) == DECLIC_SEVERITY_ERROR)
-        errors++;
-
-    state = g_new0 (RowState, 1);
-    state->mtime = declic_draft_summary_get_mtime (summary);
-    state->state = errors == 0 ? DECLIC_DRAFT_ROW_STATE_COMPLETE : DECLIC_DRAFT_ROW_STATE_ERRORS;
-    state->n_errors = errors;
-    g_hash_table_replace (self->states, g_strdup (declic_draft_summary_get_path (summary)), state);
-    *n_errors = errors;
-    return state->state;
-  }
 }
 
 static void
@@ -122,13 +70,9 @@ on_factory_bind (GtkSignalListItemFactory *factory,
                  DeclicWindow             *self)
 {
   DeclicDraftRow *row = DECLIC_DRAFT_ROW (gtk_list_item_get_child (item));
-  DeclicDraftSummary *summary = gtk_list_item_get_item (item);
-  DeclicDraftRowState state;
-  guint n_errors;
 
-  declic_draft_row_set_summary (row, summary);
-  state = get_row_state (self, summary, &n_errors);
-  declic_draft_row_set_state (row, state, n_errors);
+  /* The row reads the draft's figures from the workspace index: nothing is opened here. */
+  declic_draft_row_set_summary (row, gtk_list_item_get_item (item));
 }
 
 static void
@@ -521,7 +465,6 @@ declic_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->search_words, g_strfreev);
-  g_clear_pointer (&self->states, g_hash_table_unref);
   g_clear_pointer (&self->draft_path, g_free);
   g_clear_pointer (&self->open_error, g_free);
   g_clear_pointer (&self->last_trashed, g_free);
@@ -651,7 +594,6 @@ declic_window_init (DeclicWindow *self)
 {
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
-  self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->draft_list));

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "declic-draft-row.h"
+#include "declic-utils.h"
 
 struct _DeclicDraftRow
 {
@@ -16,11 +17,16 @@ struct _DeclicDraftRow
   GtkBox             *state_box;
   GtkImage           *state_icon;
   GtkLabel           *state_label;
+  GtkLabel           *glance_label;
 
   DeclicDraftSummary *summary;
 };
 
 G_DEFINE_FINAL_TYPE (DeclicDraftRow, declic_draft_row, GTK_TYPE_WIDGET)
+
+static void update_glance (DeclicDraftRow     *self,
+                           DeclicDraftSummary *summary,
+                           GDateTime          *now);
 
 static void
 declic_draft_row_dispose (GObject *object)
@@ -51,6 +57,7 @@ declic_draft_row_class_init (DeclicDraftRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeclicDraftRow, state_box);
   gtk_widget_class_bind_template_child (widget_class, DeclicDraftRow, state_icon);
   gtk_widget_class_bind_template_child (widget_class, DeclicDraftRow, state_label);
+  gtk_widget_class_bind_template_child (widget_class, DeclicDraftRow, glance_label);
 }
 
 static void
@@ -140,8 +147,90 @@ declic_draft_row_set_summary (DeclicDraftRow     *self,
 
   if (declic_draft_summary_get_error (summary) != NULL)
     declic_draft_row_set_state (self, DECLIC_DRAFT_ROW_STATE_BROKEN, 0);
-  else
+  else if (declic_draft_summary_get_checked_on (summary) == NULL)
     declic_draft_row_set_state (self, DECLIC_DRAFT_ROW_STATE_UNKNOWN, 0);
+  else if (declic_draft_summary_get_n_errors (summary) == 0)
+    declic_draft_row_set_state (self, DECLIC_DRAFT_ROW_STATE_COMPLETE, 0);
+  else
+    declic_draft_row_set_state (self, DECLIC_DRAFT_ROW_STATE_ERRORS, declic_draft_summary_get_n_errors (summary));
+
+  update_glance (self, summary, now);
+}
+
+static const char *
+describe_deadline (const char *id)
+{
+  if (g_strcmp0 (id, "di_expiry") == 0)
+    return _("DI expires");
+  if (g_strcmp0 (id, "invitation_answer") == 0 || g_strcmp0 (id, "invitation_answer_stream3") == 0)
+    return _("Invitation answer due");
+  if (g_strcmp0 (id, "language_result") == 0)
+    return _("Test results expire");
+  if (g_strcmp0 (id, "arrima_draft") == 0)
+    return _("Arrima draft limit");
+  return _("Deadline");
+}
+
+/* What a representative scans the list for: the streams met, the estimated score and the next
+ * deadline, all from the workspace index (nothing is opened to show them). */
+char *
+declic_draft_row_format_glance (DeclicDraftSummary *summary,
+                                GDateTime          *now)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *streams = declic_draft_summary_get_streams_met (summary);
+  const char *deadline_date = declic_draft_summary_get_next_deadline_date (summary);
+  GDate deadline, today;
+
+  if (declic_draft_summary_get_checked_on (summary) == NULL)
+    return NULL;
+
+  if (streams != NULL && *streams != '\0')
+    {
+      g_auto(GStrv) numbers = g_strsplit (streams, ",", -1);
+      g_autofree char *list = g_strjoinv (", ", numbers);
+      guint n = g_strv_length (numbers);
+
+      /* Translators: the PSTQ streams a draft meets, e.g. "Streams 1, 4" */
+      g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stream %s", "Streams %s", n), list));
+    }
+  else if (streams != NULL)
+    g_ptr_array_add (parts, g_strdup (_("No stream met")));
+
+  if (declic_draft_summary_get_score (summary) >= 0)
+    /* Translators: the ranking points, always an estimate; "448 pts (est.)" */
+    g_ptr_array_add (parts, g_strdup_printf (_("%d pts (est.)"), declic_draft_summary_get_score (summary)));
+
+  g_date_clear (&deadline, 1);
+  g_date_clear (&today, 1);
+  if (deadline_date != NULL && declic_utils_parse_date (deadline_date, &deadline))
+    {
+      int days;
+
+      g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                      (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+      days = g_date_days_between (&today, &deadline);
+      if (days >= 0)
+        /* Translators: "Test results expire in 21 days" */
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in %d day", "%s in %d days", days),
+                                                 describe_deadline (declic_draft_summary_get_next_deadline_id (summary)), days));
+    }
+
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+update_glance (DeclicDraftRow     *self,
+               DeclicDraftSummary *summary,
+               GDateTime          *now)
+{
+  g_autofree char *glance = declic_draft_row_format_glance (summary, now);
+
+  gtk_label_set_label (self->glance_label, glance != NULL ? glance : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->glance_label), glance != NULL);
 }
 
 DeclicDraftSummary *

@@ -30,5 +30,8 @@ void                declic_draft_row_set_state    (DeclicDraftRow      *self,
  * relative to @now (local time); %NULL when @iso8601 is not a date and time. */
 char               *declic_draft_row_format_updated (const char        *iso8601,
                                                    GDateTime           *now);
+/* "Streams 1, 4 · 448 pts (est.) · Test results expire in 21 days", or %NULL when unchecked. */
+char               *declic_draft_row_format_glance  (DeclicDraftSummary *summary,
+                                                   GDateTime           *now);
 
 G_END_DECLS
