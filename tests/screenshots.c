@@ -12,9 +12,7 @@
 
 #include "declic-window.h"
 #include "preferences/declic-preferences-window.h"
-#ifdef DECLIC_HAVE_WIZARD
 #include "wizard/declic-wizard.h"
-#endif
 
 static void
 spin (guint ms)
@@ -88,7 +86,6 @@ shoot_size (const char *outdir,
   g_action_group_activate_action (G_ACTION_GROUP (window), "open-sample", NULL);
   spin (500);
 
-#ifdef DECLIC_HAVE_WIZARD
   {
     GtkWidget *wizard = declic_window_get_wizard (window);
 
@@ -100,12 +97,6 @@ shoot_size (const char *outdir,
         save_png (GTK_WIDGET (window), outdir, page_name);
       }
   }
-#else
-  {
-    g_autofree char *page_name = g_strdup_printf ("%s-01-draft", prefix);
-    save_png (GTK_WIDGET (window), outdir, page_name);
-  }
-#endif
 
   /* The sidebar with its one draft, when the window is folded. */
   if (width < 700)

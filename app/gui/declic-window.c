@@ -13,9 +13,7 @@
 #include "declic-text.h"
 #include "declic-window-private.h"
 #include "workspace/declic-draft-row.h"
-#ifdef DECLIC_HAVE_WIZARD
 #include "wizard/declic-wizard.h"
-#endif
 
 #define AUTOSAVE_DELAY_MS 1000
 
@@ -317,10 +315,8 @@ declic_window_close_draft (DeclicWindow *self)
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->draft != NULL)
     g_clear_signal_handler (&self->changed_id, self->draft);
-#ifdef DECLIC_HAVE_WIZARD
   if (self->wizard != NULL)
     declic_wizard_set_draft (DECLIC_WIZARD (self->wizard), NULL);
-#endif
   g_clear_object (&self->draft);
   g_clear_pointer (&self->draft_path, g_free);
   g_clear_pointer (&self->open_error, g_free);
@@ -348,17 +344,12 @@ declic_window_show_draft (DeclicWindow *self,
   g_set_object (&self->draft, draft);
   self->changed_id = g_signal_connect (draft, "changed", G_CALLBACK (on_draft_changed), self);
 
-#ifdef DECLIC_HAVE_WIZARD
   if (self->wizard == NULL)
     {
       self->wizard = GTK_WIDGET (declic_wizard_new ());
       adw_bin_set_child (self->draft_bin, self->wizard);
     }
   declic_wizard_set_draft (DECLIC_WIZARD (self->wizard), draft);
-#else
-  adw_status_page_set_description (self->placeholder_page,
-                                   _("The form for this draft is on its way. Changes are saved automatically."));
-#endif
 
   declic_window_refresh_title (self);
   gtk_stack_set_visible_child_name (self->content_stack, "draft");

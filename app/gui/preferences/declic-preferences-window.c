@@ -10,9 +10,7 @@
 
 #include "declic-preferences-window.h"
 #include "declic-store.h"
-#ifdef DECLIC_HAVE_UPLOADER
 #include "declic-secrets.h"
-#endif
 
 struct _DeclicPreferencesWindow
 {
@@ -79,12 +77,8 @@ update_rows (DeclicPreferencesWindow *self)
   gtk_widget_set_sensitive (self->ca_clear_button, *ca_file != '\0');
 
   gtk_widget_set_visible (GTK_WIDGET (self->username_row), auth == 1);
-#ifdef DECLIC_HAVE_UPLOADER
   gtk_widget_set_visible (GTK_WIDGET (self->secret_row), auth != 0);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->secret_row), auth == 2 ? _("Token") : _("Password"));
-#else
-  gtk_widget_set_visible (GTK_WIDGET (self->secret_row), FALSE);
-#endif
 }
 
 static void
@@ -154,7 +148,6 @@ on_ca_clear_button_clicked (DeclicPreferencesWindow *self)
   g_settings_set_string (self->settings, "upload-ca-file", "");
 }
 
-#ifdef DECLIC_HAVE_UPLOADER
 static void
 on_secret_stored (GObject      *source,
                   GAsyncResult *result,
@@ -172,12 +165,10 @@ on_secret_stored (GObject      *source,
     message = g_strdup_printf (_("Could not save in the keyring: %s"), error->message);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
 }
-#endif
 
 static void
 on_secret_row_apply (DeclicPreferencesWindow *self)
 {
-#ifdef DECLIC_HAVE_UPLOADER
   g_autofree char *url = g_settings_get_string (self->settings, "upload-server-url");
   g_autofree char *user = g_settings_get_string (self->settings, "upload-username");
   const char *secret = gtk_editable_get_text (GTK_EDITABLE (self->secret_row));
@@ -193,7 +184,6 @@ on_secret_row_apply (DeclicPreferencesWindow *self)
                               on_secret_stored, g_object_ref (self));
   /* The secret does not stay in the entry once it is in the keyring. */
   gtk_editable_set_text (GTK_EDITABLE (self->secret_row), "");
-#endif
 }
 
 static void

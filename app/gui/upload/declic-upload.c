@@ -11,10 +11,8 @@
 #include <glib/gstdio.h>
 
 #include "declic-upload.h"
-#ifdef DECLIC_HAVE_UPLOADER
 #include "declic-secrets.h"
 #include "declic-uploader.h"
-#endif
 
 static void
 toast (AdwToastOverlay *toasts,
@@ -23,7 +21,6 @@ toast (AdwToastOverlay *toasts,
   adw_toast_overlay_add_toast (toasts, adw_toast_new (message));
 }
 
-#ifdef DECLIC_HAVE_UPLOADER
 
 typedef struct
 {
@@ -329,15 +326,3 @@ declic_upload_start (GtkWindow       *parent,
                                  job->cancellable, on_secret_found, job);
 }
 
-#else /* !DECLIC_HAVE_UPLOADER */
-
-void
-declic_upload_start (GtkWindow       *parent,
-                     AdwToastOverlay *toasts,
-                     DeclicStore     *store,
-                     const char      *draft_path)
-{
-  toast (toasts, _("Uploading is not available in this build"));
-}
-
-#endif
