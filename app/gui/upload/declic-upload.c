@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "declic-upload.h"
 #include "declic-secrets.h"
@@ -265,29 +266,98 @@ run_upload (UploadJob         *job,
                                 job->cancellable, on_uploaded, job);
 }
 
+static DeclicUploadAuth
+get_auth_method (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *method = g_settings_get_string (settings, "upload-auth-method");
+
+  return g_str_equal (method, "bearer") ? DECLIC_UPLOAD_AUTH_BEARER : DECLIC_UPLOAD_AUTH_BASIC;
+}
+
+static void
+use_secret (UploadJob  *job,
+            const char *secret)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *user = g_settings_get_string (settings, "upload-username");
+  DeclicUploadAuth auth = get_auth_method ();
+
+  declic_uploader_set_auth (job->uploader, auth, auth == DECLIC_UPLOAD_AUTH_BASIC ? user : NULL, secret);
+  run_upload (job, DECLIC_UPLOAD_FLAGS_NONE);
+}
+
+static void
+on_secret_entered (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  UploadJob *job = user_data;
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "secret-entry");
+  g_autofree char *secret = g_strdup (gtk_editable_get_text (entry));
+
+  /* The secret lives in memory for this upload only: clear the entry at once. */
+  gtk_editable_set_text (entry, "");
+  if (!g_str_equal (response, "upload") || *secret == '\0')
+    {
+      upload_job_free (job);
+      return;
+    }
+  use_secret (job, secret);
+  memset (secret, 0, strlen (secret));
+}
+
+/* Without a keyring, or with nothing stored in it, the person types the secret for this upload
+ * only (Preferences stores it when a keyring is there). */
+static void
+ask_secret (UploadJob  *job,
+            const char *why)
+{
+  gboolean bearer = get_auth_method () == DECLIC_UPLOAD_AUTH_BEARER;
+  GtkWidget *dialog = adw_message_dialog_new (job->parent,
+                                              bearer ? _("Access Token Needed") : _("Password Needed"),
+                                              why);
+  /* A hidden GtkEntry rather than a GtkPasswordEntry: GTK 4.8's password entry can be notified
+   * of the keyboard's Caps Lock state after it is destroyed with its dialog. */
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  bearer ? _("Access token") : _("Password"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "upload", _("_Upload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "upload", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "upload");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "secret-entry", entry);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_secret_entered), job);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 static void
 on_secret_found (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   UploadJob *job = user_data;
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autofree char *method = g_settings_get_string (settings, "upload-auth-method");
-  g_autofree char *user = g_settings_get_string (settings, "upload-username");
   g_autoptr(GError) error = NULL;
   char *secret = declic_secrets_lookup_finish (result, &error);
-  DeclicUploadAuth auth = g_str_equal (method, "bearer") ? DECLIC_UPLOAD_AUTH_BEARER : DECLIC_UPLOAD_AUTH_BASIC;
 
   if (secret == NULL)
     {
-      toast (job->toasts, error != NULL ? error->message
-                                        : _("No password or token in your keyring: enter it in Preferences"));
-      upload_job_free (job);
+      ask_secret (job, error != NULL
+                       ? _("Your keyring cannot be reached, so Déclic asks for the secret each time; it is not kept.")
+                       : _("Your keyring holds no secret for this server. Enter it for this upload, or store it in Preferences."));
       return;
     }
-  declic_uploader_set_auth (job->uploader, auth, auth == DECLIC_UPLOAD_AUTH_BASIC ? user : NULL, secret);
+  use_secret (job, secret);
   declic_secrets_free (secret);
-  run_upload (job, DECLIC_UPLOAD_FLAGS_NONE);
 }
 
 void
