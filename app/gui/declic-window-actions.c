@@ -9,6 +9,7 @@
 
 #include "declic-window-private.h"
 #include "preferences/declic-preferences-window.h"
+#include "declic-gui-utils.h"
 #include "upload/declic-upload.h"
 
 #define SAMPLE_RESOURCE "/ca/declic/Declic/sample-draft.json"
@@ -132,15 +133,10 @@ on_open_response (GtkNativeDialog *dialog,
                   int              response,
                   DeclicWindow    *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *path = declic_gui_take_chosen_path (dialog, response);
 
-      if (path != NULL)
-        declic_window_import_file (self, path);
-    }
-  g_object_unref (dialog);
+  if (path != NULL)
+    declic_window_import_file (self, path);
 }
 
 static GtkFileFilter *
@@ -441,15 +437,10 @@ on_export_response (GtkNativeDialog *dialog,
                     int              response,
                     DeclicWindow    *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *path = declic_gui_take_chosen_path (dialog, response);
 
-      if (path != NULL)
-        declic_window_export_to (self, path);
-    }
-  g_object_unref (dialog);
+  if (path != NULL)
+    declic_window_export_to (self, path);
 }
 
 static void

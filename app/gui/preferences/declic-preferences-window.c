@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "declic-gui-utils.h"
 #include "declic-preferences-window.h"
 #include "declic-store.h"
 #include "declic-secrets.h"
@@ -81,20 +82,17 @@ update_rows (DeclicPreferencesWindow *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->secret_row), auth == 2 ? _("Token") : _("Password"));
 }
 
+/* Stores the chosen path in the settings key the chooser was opened for. */
 static void
-on_folder_response (GtkNativeDialog         *dialog,
-                    int                      response,
-                    DeclicPreferencesWindow *self)
+on_path_chosen (GtkNativeDialog         *dialog,
+                int                      response,
+                DeclicPreferencesWindow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  const char *key = g_object_get_data (G_OBJECT (dialog), "settings-key");
+  g_autofree char *path = declic_gui_take_chosen_path (dialog, response);
 
-      if (path != NULL)
-        g_settings_set_string (self->settings, "workspace-folder", path);
-    }
-  g_object_unref (dialog);
+  if (path != NULL)
+    g_settings_set_string (self->settings, key, path);
 }
 
 static void
@@ -105,24 +103,9 @@ on_folder_button_clicked (DeclicPreferencesWindow *self)
                                  GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"), _("_Cancel"));
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_folder_response), self, 0);
+  g_object_set_data (G_OBJECT (chooser), "settings-key", (gpointer) "workspace-folder");
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_path_chosen), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-on_ca_response (GtkNativeDialog         *dialog,
-                int                      response,
-                DeclicPreferencesWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        g_settings_set_string (self->settings, "upload-ca-file", path);
-    }
-  g_object_unref (dialog);
 }
 
 static void
@@ -138,7 +121,8 @@ on_ca_button_clicked (DeclicPreferencesWindow *self)
   gtk_file_filter_add_suffix (filter, "crt");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_ca_response), self, 0);
+  g_object_set_data (G_OBJECT (chooser), "settings-key", (gpointer) "upload-ca-file");
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_path_chosen), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

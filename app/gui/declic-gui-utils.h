@@ -1,0 +1,11 @@
+/* declic-gui-utils.h: small helpers shared by the widgets. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+char *declic_gui_take_chosen_path (GtkNativeDialog *chooser,
+                                   int              response);
+
+G_END_DECLS
