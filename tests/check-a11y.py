@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Accessibility of the real window, read through AT-SPI as a screen reader would: every input
-of every wizard page has a name, said once. Runs declic on a workspace holding the sample
+of every wizard page has a name, said once, and can take the keyboard focus. Runs declic on a workspace holding the sample
 draft, opens the draft from the list, then walks the accessible tree.
 
 Arguments: the declic binary, the sample draft."""
@@ -15,6 +15,7 @@ import pyatspi
 
 INPUT_ROLES = {"text", "entry", "password text", "combo box", "check box", "toggle button",
                "spin button", "switch", "push button"}
+FOCUS_ROLES = {"text", "entry", "password text", "check box", "spin button", "switch"}
 
 
 def walk(node, out):
@@ -68,17 +69,27 @@ def main():
             time.sleep(0.3)
 
         inputs = [(r, n) for r, n, _ in nodes if r in INPUT_ROLES]
+        # Everything a person types into or toggles must be reachable with Tab alone. (GTK 4.8
+        # exposes GtkDropDown and GtkMenuButton as wrappers without the focusable state: their
+        # inner button takes the focus, so they are left out here.)
+        unfocusable = [(r, n) for r, n, node in nodes if r in FOCUS_ROLES
+                       and node.getState().contains(pyatspi.STATE_SENSITIVE)
+                       and not node.getState().contains(pyatspi.STATE_FOCUSABLE)]
         unnamed = [r for r, n in inputs if not n.strip()]
         doubled = [n for r, n in inputs if n and len(n.split()) % 2 == 0
                    and n.split()[: len(n.split()) // 2] == n.split()[len(n.split()) // 2:]]
         n_text = sum(1 for r, _ in inputs if r == "text")
-        print(f"{len(inputs)} inputs, {n_text} text fields, {len(unnamed)} unnamed, {len(doubled)} named twice")
+        print(f"{len(inputs)} inputs, {n_text} text fields, {len(unnamed)} unnamed, {len(doubled)} named twice, "
+              f"{len(unfocusable)} not focusable")
+        for role, name in unfocusable:
+            print("not focusable:", role, name)
         for name in doubled:
             print("named twice:", name)
         assert n_text >= 40, "the opened draft's wizard pages are not in the tree"
         assert "Family name(s)" in [n for _, n in inputs], "the family name field has no name"
         assert not unnamed, f"inputs without a name: {unnamed}"
         assert not doubled, "inputs whose name is said twice"
+        assert not unfocusable, "inputs the keyboard cannot reach"
     finally:
         app_process.terminate()
         app_process.wait(timeout=10)
