@@ -1,12 +1,10 @@
 #!/bin/sh
 # Builds Déclic and starts it on the default workspace ($XDG_DATA_HOME/declic/drafts, created on
-# first run), with the NOC list from ../shared/data when it is there. Extra arguments go to declic.
+# first run), uninstalled, through `meson devenv` (settings schema, translations; the reference
+# data is built in). Extra arguments go to declic; file names are taken from where you are.
 set -eu
+here="$PWD"
 cd "$(dirname "$0")/.."
 [ -d build ] || meson setup build
 meson compile -C build
-noc="$(cd .. && pwd)/shared/data/noc-2021.csv"
-[ -f "$noc" ] && export DECLIC_NOC_FILE="$noc"
-export DECLIC_LOCALEDIR="$PWD/build/po"
-export GSETTINGS_SCHEMA_DIR="$PWD/build/resources"
-exec build/app/declic "$@"
+exec meson devenv -C build -w "$here" declic "$@"

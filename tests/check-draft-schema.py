@@ -5,7 +5,12 @@ import json
 import subprocess
 import sys
 
-import jsonschema
+try:
+    import jsonschema
+except ImportError:
+    # A build without the validator (the flatpak SDK has none) skips this test, not fails it.
+    print("python3-jsonschema is not installed: the schema is not checked")
+    sys.exit(77)
 
 make_full_draft, schema_path, fixtures = sys.argv[1:4]
 
@@ -34,8 +39,10 @@ for line in open(f"{fixtures}/bad/expected.tsv", encoding="utf-8"):
     if line.startswith("#"):
         continue
     name, code, _ = line.rstrip("\n").split("\t")
-    # JSON Schema cannot express "finite numbers only", nor the loader's date-time parsing.
-    if code not in ("TYPE", "VALUE") or name in ("updated-not-datetime.json", "nan.json"):
+    # JSON Schema cannot express "finite numbers only", nor the loader's date-time parsing, nor
+    # its range of years (1900 to 2200: "format": "date" takes any year).
+    year_range = ("birth-date-year-10.json", "birth-date-year-1.json", "birth-date-1899.json", "end-date-2201.json")
+    if code not in ("TYPE", "VALUE") or name in ("updated-not-datetime.json", "nan.json") + year_range:
         continue
     with open(f"{fixtures}/bad/{name}", encoding="utf-8") as f:
         data = json.load(f)

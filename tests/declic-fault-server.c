@@ -23,6 +23,7 @@ typedef struct
   char       *body;
   gsize       length;
   guint       interval_ms;
+  gboolean    body_for_head;  /* send the body even to a HEAD, which HTTP forbids */
 } Action;
 
 struct _DeclicFaultServer
@@ -83,6 +84,22 @@ declic_fault_server_push_reset (DeclicFaultServer *self)
   Action *action = g_new0 (Action, 1);
 
   action->kind = ACTION_RESET;
+  push_action (self, action);
+}
+
+void
+declic_fault_server_push_head_with_body (DeclicFaultServer *self,
+                                         guint              status,
+                                         const char        *headers,
+                                         const char        *body)
+{
+  Action *action = g_new0 (Action, 1);
+
+  action->kind = ACTION_REPLY;
+  action->status = status;
+  action->headers = g_strdup (headers != NULL ? headers : "");
+  action->body = g_strdup (body != NULL ? body : "");
+  action->body_for_head = TRUE;
   push_action (self, action);
 }
 
@@ -222,8 +239,14 @@ serve_connection (gpointer data)
             g_autofree char *head = g_strdup_printf ("HTTP/1.1 %u Scripted\r\nContent-Length: %zu\r\n%s\r\n",
                                                      action->status, strlen (action->body),
                                                      action->headers);
-            keep_open = send_all (connection, head, strlen (head)) &&
-                        (is_head || send_all (connection, action->body, strlen (action->body)));
+            keep_open = send_all (connection, head, strlen (head));
+            /* The forbidden body of a HEAD comes a little later, as from a server that writes
+             * it after the headers: the client has finished with the HEAD by then. */
+            if (keep_open && is_head && action->body_for_head)
+              g_usleep (200 * 1000);
+            keep_open = keep_open &&
+                        ((is_head && !action->body_for_head) ||
+                         send_all (connection, action->body, strlen (action->body)));
           }
           break;
 

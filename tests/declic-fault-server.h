@@ -22,6 +22,11 @@ void               declic_fault_server_push_reply   (DeclicFaultServer *self,
                                                      guint              status,
                                                      const char        *headers,
                                                      const char        *body);
+/* The same, but the body is sent even when the request is a HEAD (which HTTP forbids). */
+void               declic_fault_server_push_head_with_body (DeclicFaultServer *self,
+                                                            guint              status,
+                                                            const char        *headers,
+                                                            const char        *body);
 /* Reads the request, then resets the connection (RST) without answering. */
 void               declic_fault_server_push_reset   (DeclicFaultServer *self);
 /* Reads the request, then never answers (until the client gives up or the server stops). */

@@ -12,4 +12,11 @@ char *declic_test_make_workspace (void);
 /* Removes @path and everything under it, without following symbolic links; NULL does nothing. */
 void  declic_test_remove_tree    (const char *path);
 
+/* Kills, @n_kills times at a random moment, a child process that saves a large draft over and
+ * over in a workspace, then loads the workspace with a new DeclicStore. Asserts that the draft
+ * always loads as one of its two versions and that no temporary file of a save is left after
+ * that load. Returns how many temporary files the kills had left before the loads. */
+guint declic_test_kill_while_saving (guint n_kills,
+                                     guint seed);
+
 G_END_DECLS

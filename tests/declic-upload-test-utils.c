@@ -260,6 +260,10 @@ declic_test_server_start_nginx (const char *user,
 
   self = server_new ("nginx");
   write_htpasswd (self->root, user, password);
+  {
+    g_autofree char *strict = g_build_filename (self->root, "www", "strict", NULL);
+    g_assert_cmpint (g_mkdir_with_parents (strict, 0700), ==, 0);
+  }
   make_certificates (self);
 
   for (guint attempt = 0; attempt < 5; attempt++)
@@ -301,10 +305,17 @@ declic_test_server_start_nginx (const char *user,
                               "      auth_basic \"declic\";\n"
                               "      auth_basic_user_file %s/htpasswd;\n"
                               "    }\n"
+                              /* nginx's default: a PUT into a missing folder fails (500). */
+                              "    location /strict/ {\n"
+                              "      dav_methods PUT DELETE MKCOL;\n"
+                              "      auth_basic \"declic\";\n"
+                              "      auth_basic_user_file %s/htpasswd;\n"
+                              "    }\n"
                               "  }\n"
                               "}\n",
                               self->root, self->root, self->root, self->root, self->root, self->root,
-                              self->root, port, port, self->root, self->root, self->root, self->root);
+                              self->root, port, port, self->root, self->root, self->root, self->root,
+                              self->root);
       write_file (conf_path, conf);
 
       if (launch (self, argv, port))

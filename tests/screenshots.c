@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "declic-window.h"
+#include "entry/declic-entry-window.h"
 #include "preferences/declic-preferences-window.h"
 #include "wizard/declic-wizard.h"
 
@@ -24,6 +25,21 @@ spin (guint ms)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (2000);
     }
+}
+
+/* The first popover under @widget, depth first. */
+static GtkWidget *
+find_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_POPOVER (child) ? child : find_popover (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -49,6 +65,56 @@ save_png (GtkWidget  *window,
     g_printerr ("Could not write %s\n", path);
   else
     g_print ("%s\n", path);
+}
+
+/* The mapped scrolled window under @widget with the most to scroll, to show a page's end. */
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget,
+               double    *best)
+{
+  GtkScrolledWindow *found = NULL;
+
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+      double extra = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+
+      if (extra > *best)
+        {
+          *best = extra;
+          found = GTK_SCROLLED_WINDOW (widget);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *deeper = find_scrolled (child, best);
+
+      if (deeper != NULL)
+        found = deeper;
+    }
+  return found;
+}
+
+/* Opens every repeated item (AdwExpanderRow) under @widget; TRUE when there was one. */
+static gboolean
+expand_items (GtkWidget *widget)
+{
+  gboolean found = FALSE;
+
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (ADW_IS_EXPANDER_ROW (widget))
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+      found = TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    found |= expand_items (child);
+  return found;
 }
 
 static void
@@ -95,8 +161,104 @@ shoot_size (const char *outdir,
         declic_wizard_show_section (DECLIC_WIZARD (wizard), page);
         spin (300);
         save_png (GTK_WIDGET (window), outdir, page_name);
+
+        /* A page taller than the window is shown again scrolled to its end (the points of the
+         * results page are below the streams). */
+        {
+          double best = 50;
+          GtkScrolledWindow *scrolled = find_scrolled (wizard, &best);
+
+          if (scrolled != NULL)
+            {
+              GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scrolled);
+              g_autofree char *end_name = g_strdup_printf ("%s-%02d-page-end", prefix, page + 1);
+
+              /* One screen down first, when the page is taller than two. */
+              if (best > gtk_adjustment_get_page_size (adj))
+                {
+                  g_autofree char *next_name = g_strdup_printf ("%s-%02d-page-next", prefix, page + 1);
+
+                  gtk_adjustment_set_value (adj, gtk_adjustment_get_page_size (adj) * 0.9);
+                  spin (200);
+                  save_png (GTK_WIDGET (window), outdir, next_name);
+                }
+              gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+              spin (200);
+              save_png (GTK_WIDGET (window), outdir, end_name);
+              gtk_adjustment_set_value (adj, 0);
+            }
+        }
+
+        /* A page of repeated items again with them open, to see their fields (hours, dates). */
+        if (wizard != NULL && width >= 1000 && expand_items (wizard))
+          {
+            g_autofree char *open_name = g_strdup_printf ("%s-%02d-page-open", prefix, page + 1);
+
+            double best = 50;
+            GtkScrolledWindow *scrolled;
+
+            spin (300);
+            save_png (GTK_WIDGET (window), outdir, open_name);
+            /* Then a screen further down each time, to the end (at most five more). */
+            scrolled = find_scrolled (wizard, &best);
+            for (int step = 1; scrolled != NULL && step <= 5; step++)
+              {
+                GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scrolled);
+                double next = gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) * 0.9;
+                g_autofree char *step_name = g_strdup_printf ("%s-%02d-page-open-%d", prefix, page + 1, step);
+
+                if (gtk_adjustment_get_value (adj) >= gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) - 1)
+                  break;
+                gtk_adjustment_set_value (adj, next);
+                spin (200);
+                save_png (GTK_WIDGET (window), outdir, step_name);
+              }
+          }
+      }
+
+    /* The spouse's education level drop-down, open: its popover is a surface of its own. */
+    if (wizard != NULL)
+      {
+        GtkWidget *row = declic_wizard_get_row (DECLIC_WIZARD (wizard), "family.spouse.education_level");
+        g_autofree char *popup_name = g_strdup_printf ("%s-97-levels", prefix);
+
+        declic_wizard_show_section (DECLIC_WIZARD (wizard), 2);
+        spin (300);
+        if (row != NULL)
+          {
+            GtkWidget *popover;
+
+            gtk_widget_activate (row);
+            spin (500);
+            popover = find_popover (row);
+
+            if (popover != NULL && gtk_widget_get_visible (popover))
+              save_png (popover, outdir, popup_name);
+            if (popover != NULL)
+              gtk_popover_popdown (GTK_POPOVER (popover));
+            spin (200);
+          }
       }
   }
+
+  /* The Arrima entry companion of the sample. */
+  if (width >= 1000)
+    {
+      g_autofree char *entry_name = g_strdup_printf ("%s-97-entry", prefix);
+      GList *toplevels;
+
+      g_action_group_activate_action (G_ACTION_GROUP (window), "enter-in-arrima", NULL);
+      spin (500);
+      toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (DECLIC_IS_ENTRY_WINDOW (l->data))
+          {
+            save_png (l->data, outdir, entry_name);
+            gtk_window_destroy (l->data);
+            break;
+          }
+      g_list_free (toplevels);
+    }
 
   /* The sidebar with its one draft, when the window is folded. */
   if (width < 700)
@@ -150,8 +312,7 @@ main (int    argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
     g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_ROOT "/resources", TRUE);
-  if (g_getenv ("DECLIC_NOC_FILE") == NULL)
-    g_setenv ("DECLIC_NOC_FILE", SOURCE_ROOT "/../shared/data/noc-2021.csv", TRUE);
+  /* The NOC list is the built-in one, unless $DECLIC_NOC_FILE names another. */
   if (g_getenv ("GTK_A11Y") == NULL)
     g_setenv ("GTK_A11Y", "none", TRUE);
   if (g_getenv ("GDK_DEBUG") == NULL)

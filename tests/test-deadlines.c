@@ -77,9 +77,10 @@ test_deadlines_leap_day (void)
   g_assert_cmpint (expiry->days_left, ==, 0);
   g_assert_cmpint (expiry->status, ==, DECLIC_DEADLINE_SOON);
 
+  /* Results of 29 February 2024 stop counting on 28 February 2026: their last day is the 27th. */
   result = find (deadlines, "language_result");
   g_assert_nonnull (result);
-  assert_date (&result->date, "2026-02-28");
+  assert_date (&result->date, "2026-02-27");
   g_assert_cmpstr (result->path, ==, "french.results[0].result_date");
 
   g_clear_pointer (&deadlines, g_ptr_array_unref);
@@ -197,8 +198,9 @@ test_deadlines_language_results (void)
       n++;
       if (g_str_equal (deadline->path, "french.results[0].result_date"))
         {
-          assert_date (&deadline->date, "2026-03-10");
-          g_assert_cmpint (deadline->days_left, ==, 9);
+          /* They stop counting on 2026-03-10, their 2nd anniversary: the 9th is their last day. */
+          assert_date (&deadline->date, "2026-03-09");
+          g_assert_cmpint (deadline->days_left, ==, 8);
           g_assert_cmpint (deadline->status, ==, DECLIC_DEADLINE_SOON);
         }
       else if (g_str_equal (deadline->path, "english.results[0].result_date"))

@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
 #include <glib/gstdio.h>
 #include <json-c/json.h>
 #include <signal.h>
@@ -232,78 +235,157 @@ test_save_unwritable (void)
   g_assert_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_IO);
 }
 
-/* A process killed at random moments while it saves the same draft over and over leaves a file
- * that always loads, as either the old or the new version. */
+/* Never write what cannot be read: a model holding a value the loader refuses is not saved, and
+ * the file on disk stays as it was. */
 static void
-test_kill_while_saving (void)
+test_save_unreadable (void)
 {
   g_autofree char *dir = declic_test_make_workspace ();
   g_autofree char *path = g_build_filename (dir, "d.json", NULL);
+  g_autofree char *backup = g_build_filename (dir, "d.json.bak", NULL);
   g_autoptr(DeclicDraft) draft = declic_draft_new ();
-  g_autoptr(GString) big_a = g_string_new (NULL);
-  g_autoptr(GString) big_b = g_string_new (NULL);
-  guint n_kills = 200;
-  guint seen_a = 0, seen_b = 0;
-  GRand *rand = g_rand_new_with_seed (g_test_rand_int ());
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  json_object *personal = json_object_new_object ();
+  json_object *citizenships = json_object_new_array ();
+  gsize before_len, after_len;
 
-  /* Large values make each write long enough for kills to land in the middle of it. */
-  for (guint i = 0; i < 20000; i++)
-    {
-      g_string_append_c (big_a, 'A');
-      g_string_append (big_b, "BB");
-    }
-  declic_draft_set_string (draft, "client_label", big_a->str);
-  g_assert_true (declic_draft_save_to_file (draft, path, NULL));
+  declic_draft_set_string (draft, "client_label", "Bon");
+  g_assert_true (declic_draft_save_to_file (draft, path, &error));
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
 
-  for (guint k = 0; k < n_kills; k++)
+  json_object_array_add (citizenships, json_object_new_string (""));
+  json_object_object_add (personal, "citizenships", citizenships);
+  json_object_object_add (declic_draft_get_root (draft), "personal", personal);
+  g_assert_false (declic_draft_save_to_file (draft, path, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_UNREADABLE);
+  g_assert_nonnull (strstr (error->message, "personal.citizenships[0]"));
+  g_clear_error (&error);
+
+  /* Another refused value: a date that does not exist. */
+  json_object_object_del (personal, "citizenships");
+  json_object_object_add (personal, "birth_date", json_object_new_string ("1990-02-30"));
+  g_assert_false (declic_draft_save_to_file (draft, path, &error));
+  g_assert_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_UNREADABLE);
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  declic_test_remove_tree (dir);
+}
+
+/* A process killed at random moments while it saves the same draft over and over leaves a file
+ * that always loads, as either the old or the new version, and the next load of the workspace
+ * leaves no temporary file behind. bench-kill does the same 1,000 times. */
+static void
+test_kill_while_saving (void)
+{
+  declic_test_kill_while_saving (100, g_test_rand_int ());
+}
+
+/* A hand-edited draft's syntax error names its cause in the messages' language (json-c's own
+ * descriptions are English only) and keeps the line and column of the offending character. */
+static const struct {
+  const char *json;
+  const char *english;
+  const char *french;
+  const char *where;
+} syntax_cases[] = {
+  { "{\"schema_version\": \"1.0\"\n \"id\": \"a\"}", "a missing comma between two fields",
+    "une virgule manquante entre deux champs", "line 2, column 2" },
+  { "{\"a\": [1 2]}", "a missing comma between two items of a list",
+    "une virgule manquante entre deux éléments d’une liste", "line 1, column 10" },
+  { "{\"a\": [1, 2,]}", "a comma before a closing bracket", "une virgule avant un crochet", "line 1, column 13" },
+  { "{\"a\": 1,\n}", "a comma before a closing bracket", "supprimez la dernière virgule", "line 2, column 1" },
+  { "{\"a\": \"x\\q\"}", "a bad escape in a text", "une séquence d’échappement invalide", "line 1, column" },
+  { "{\"a\" 1}", "a missing colon", "un deux-points", "line 1, column 6" },
+  { "{a: 1}", "a name without double quotes", "un nom sans guillemets droits", "line 1, column 2" },
+  { "{\"a\": 'x'}", "a text in single quotes", "un texte entre apostrophes", "line 1, column 7" },
+  { "/* note */ {}", "a comment", "un commentaire", "line 1, column 1" },
+  { "{\"a\": tru}", "“true” or “false”", "ni «\u00a0true\u00a0»", "line 1" },
+  { "{\"a\": 01}", "a malformed number", "un nombre mal formé", "line 1" },
+};
+
+static void
+assert_syntax_causes (gboolean french)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (syntax_cases); i++)
     {
-      pid_t pid = fork ();
-      int status;
       g_autoptr(GError) error = NULL;
-      g_autoptr(DeclicDraft) loaded = NULL;
-      const char *label;
+      g_autoptr(DeclicDraft) draft = declic_draft_new_from_data (syntax_cases[i].json, strlen (syntax_cases[i].json), &error);
+      g_autofree char *where = NULL;
+      const char *cause = french ? syntax_cases[i].french : syntax_cases[i].english;
 
-      g_assert_cmpint (pid, >=, 0);
-      if (pid == 0)
+      g_assert_null (draft);
+      g_assert_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_SYNTAX);
+      g_test_message ("%s → %s", syntax_cases[i].json, error->message);
+      if (strstr (error->message, cause) == NULL)
+        g_error ("%s: “%s” does not say “%s”", syntax_cases[i].json, error->message, cause);
+      /* "line 2, column 2" / "ligne 2, colonne 2" */
+      if (french)
         {
-          for (guint n = 0;; n++)
-            {
-              declic_draft_set_string (draft, "client_label", n % 2 ? big_a->str : big_b->str);
-              declic_draft_save_to_file (draft, path, NULL);
-            }
+          g_auto(GStrv) lines = g_strsplit (syntax_cases[i].where, "line", -1);
+          g_autofree char *with_line = g_strjoinv ("ligne", lines);
+          g_auto(GStrv) parts = g_strsplit (with_line, "column", -1);
+
+          where = g_strjoinv ("colonne", parts);
         }
-
-      g_usleep (g_rand_int_range (rand, 0, 8000));
-      kill (pid, SIGKILL);
-      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-      g_assert_true (WIFSIGNALED (status));
-
-      loaded = declic_draft_new_from_file (path, &error);
-      g_assert_no_error (error);
-      label = declic_draft_get_client_label (loaded);
-      if (g_str_equal (label, big_a->str))
-        seen_a++;
-      else if (g_str_equal (label, big_b->str))
-        seen_b++;
       else
-        g_assert_not_reached ();
+        where = g_strdup (syntax_cases[i].where);
+      if (strstr (error->message, where) == NULL)
+        g_error ("%s: “%s” does not say “%s”", syntax_cases[i].json, error->message, where);
+      /* None of json-c's English descriptions. */
+      g_assert_null (strstr (error->message, "expected"));
+      g_assert_null (strstr (error->message, "unexpected character"));
+      g_assert_null (strstr (error->message, "invalid string sequence"));
     }
+}
 
-  g_test_message ("%u kills: %u times the A version, %u times the B version", n_kills, seen_a, seen_b);
-  g_assert_cmpuint (seen_a + seen_b, ==, n_kills);
-  g_rand_free (rand);
+/* A value out of range is named in the interface's number form ("-2,5" in French). */
+static void
+assert_range_message (const char *expected)
+{
+  static const char json[] = "{\"schema_version\": \"1.0\", \"id\": \"range\", "
+                             "\"work_history\": [{\"hours_per_week\": -2.5}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeclicDraft) draft = declic_draft_new_from_data (json, strlen (json), &error);
 
-  /* Clean up whatever temporary files the killed writers left. */
-  {
-    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-    const char *name;
-    while ((name = g_dir_read_name (listing)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  g_assert_null (draft);
+  g_assert_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_VALUE);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, expected);
+}
+
+static void
+test_syntax_causes_english (void)
+{
+  assert_syntax_causes (FALSE);
+  assert_range_message ("-2.5");
+}
+
+static void
+test_syntax_causes_french (void)
+{
+  const char *localedir = g_getenv ("DECLIC_LOCALEDIR");
+
+  if (localedir == NULL)
+    {
+      g_test_skip ("DECLIC_LOCALEDIR is not set: no French catalogue to read");
+      return;
+    }
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "a missing comma between two fields"), ==,
+                   "une virgule manquante entre deux champs");
+  assert_syntax_causes (TRUE);
+  assert_range_message ("-2,5");
+  /* Back to untranslated messages for the tests that follow. */
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
 }
 
 int
@@ -318,7 +400,10 @@ main (int   argc,
   g_test_add_func ("/draft-io/round-trip", test_round_trip);
   g_test_add_func ("/draft-io/save-private-atomic-backup", test_save_private_atomic_backup);
   g_test_add_func ("/draft-io/save-unwritable", test_save_unwritable);
+  g_test_add_func ("/draft-io/save-unreadable", test_save_unreadable);
   g_test_add_func ("/draft-io/kill-while-saving", test_kill_while_saving);
+  g_test_add_func ("/draft-io/syntax-causes/english", test_syntax_causes_english);
+  g_test_add_func ("/draft-io/syntax-causes/french", test_syntax_causes_french);
 
   return g_test_run ();
 }

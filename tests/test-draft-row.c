@@ -31,6 +31,12 @@ test_glance (void)
   g_autoptr(DeclicDraftSummary) none =
     summary_from ("{\"id\":\"c\",\"checked_on\":\"2026-11-22\",\"n_errors\":9,\"streams_met\":\"\",\"score\":-1}");
   g_autoptr(DeclicDraftSummary) unchecked = summary_from ("{\"id\":\"d\"}");
+  /* Filed: the DI's 12 months show beside a nearer deadline. */
+  g_autoptr(DeclicDraftSummary) filed =
+    summary_from ("{\"id\":\"e\",\"checked_on\":\"2026-11-22\",\"streams_met\":\"1\",\"score\":500,"
+                  "\"next_deadline_id\":\"language_result\",\"next_deadline_date\":\"2026-12-13\","
+                  "\"di_expiry_date\":\"2027-10-01\"}");
+  g_autofree char *e = declic_draft_row_format_glance (filed, now);
   g_autofree char *a = declic_draft_row_format_glance (eligible, now);
   g_autofree char *b = declic_draft_row_format_glance (one_stream, now);
   g_autofree char *c = declic_draft_row_format_glance (none, now);
@@ -40,6 +46,7 @@ test_glance (void)
   g_assert_cmpstr (b, ==, "Stream 2 · DI expires in 1 day");
   g_assert_cmpstr (c, ==, "No stream met");
   g_assert_null (d);
+  g_assert_cmpstr (e, ==, "Stream 1 · 500 pts (est.) · Test results expire in 21 days · DI valid 313 more days");
 }
 
 static void

@@ -3,9 +3,11 @@
 
 #include <json-c/json.h>
 
+#include "declic-clock.h"
 #include "declic-draft.h"
 #include "declic-draft-fields.h"
 #include "declic-draft-schema.h"
+#include "declic-utils.h"
 
 static void
 on_changed (DeclicDraft *draft,
@@ -23,7 +25,7 @@ test_new_and_finalize (void)
 
   g_assert_true (g_uuid_string_is_valid (declic_draft_get_id (draft)));
   g_assert_cmpstr (declic_draft_get_id (draft), !=, declic_draft_get_id (other));
-  g_assert_cmpstr (declic_draft_get_string (draft, "schema_version"), ==, "1.0");
+  g_assert_cmpstr (declic_draft_get_string (draft, "schema_version"), ==, "1.1");
   g_assert_nonnull (declic_draft_get_string (draft, "created"));
 
   g_assert_finalize_object (draft);
@@ -88,21 +90,44 @@ static void
 test_reference_date (void)
 {
   g_autoptr(DeclicDraft) draft = declic_draft_new ();
-  GDate override, date, today;
+  GDate date, today, day, planned;
+  g_autofree char *text = NULL;
 
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
+  /* Relative to the clock's today, so that the test means the same on every day it runs at. */
+  declic_clock_get_today (&today);
   declic_draft_get_reference_date (draft, NULL, &date);
   g_assert_cmpint (g_date_compare (&date, &today), ==, 0);
+  g_assert_false (declic_draft_planned_filing_has_passed (draft, NULL, NULL));
 
-  declic_draft_set_string (draft, "planned_filing_date", "2027-03-01");
+  /* A planned date still to come is the reference date; today is one too. */
+  day = today;
+  g_date_add_days (&day, 30);
+  text = declic_utils_format_date (&day);
+  declic_draft_set_string (draft, "planned_filing_date", text);
   declic_draft_get_reference_date (draft, NULL, &date);
-  g_assert_cmpuint (g_date_get_year (&date), ==, 2027);
+  g_assert_cmpint (g_date_compare (&date, &day), ==, 0);
+  g_clear_pointer (&text, g_free);
+  text = declic_utils_format_date (&today);
+  declic_draft_set_string (draft, "planned_filing_date", text);
+  declic_draft_get_reference_date (draft, NULL, &date);
+  g_assert_cmpint (g_date_compare (&date, &today), ==, 0);
+  g_assert_false (declic_draft_planned_filing_has_passed (draft, NULL, NULL));
 
-  g_date_clear (&override, 1);
-  g_date_set_dmy (&override, 22, 11, 2026);
-  declic_draft_get_reference_date (draft, &override, &date);
-  g_assert_cmpint (g_date_compare (&date, &override), ==, 0);
+  /* A planned date that has passed gives way to today, and says so. */
+  day = today;
+  g_date_subtract_days (&day, 1);
+  g_clear_pointer (&text, g_free);
+  text = declic_utils_format_date (&day);
+  declic_draft_set_string (draft, "planned_filing_date", text);
+  declic_draft_get_reference_date (draft, NULL, &date);
+  g_assert_cmpint (g_date_compare (&date, &today), ==, 0);
+  g_assert_true (declic_draft_planned_filing_has_passed (draft, NULL, &planned));
+  g_assert_cmpint (g_date_compare (&planned, &day), ==, 0);
+
+  /* A caller's today wins over the clock's: the day before, the plan had not passed yet. */
+  declic_draft_get_reference_date (draft, &day, &date);
+  g_assert_cmpint (g_date_compare (&date, &day), ==, 0);
+  g_assert_false (declic_draft_planned_filing_has_passed (draft, &day, NULL));
 }
 
 static void
@@ -233,6 +258,43 @@ test_schema_in_step (void)
   g_assert_cmpstr (generated, ==, committed);
 }
 
+static void
+count_change (DeclicDraft *draft,
+              const char  *path,
+              GPtrArray   *paths)
+{
+  g_ptr_array_add (paths, g_strdup (path != NULL ? path : "(many)"));
+}
+
+/* Changes held back come out as one, with no path; nested holds wait for the outermost. */
+static void
+test_held_changes (void)
+{
+  g_autoptr(DeclicDraft) draft = declic_draft_new ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  g_signal_connect (draft, "changed", G_CALLBACK (count_change), paths);
+  declic_draft_set_string (draft, "personal.given_names", "Ana");
+  g_assert_cmpuint (paths->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (paths, 0), ==, "personal.given_names");
+
+  declic_draft_begin_changes (draft);
+  declic_draft_begin_changes (draft);
+  declic_draft_set_string (draft, "personal.family_names", "Roy");
+  declic_draft_append_item (draft, "personal.citizenships");
+  declic_draft_end_changes (draft);
+  g_assert_cmpuint (paths->len, ==, 1);
+  declic_draft_end_changes (draft);
+  g_assert_cmpuint (paths->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (paths, 1), ==, "(many)");
+  g_assert_cmpstr (declic_draft_get_string (draft, "personal.family_names"), ==, "Roy");
+
+  /* Nothing changed while held: nothing is said. */
+  declic_draft_begin_changes (draft);
+  declic_draft_end_changes (draft);
+  g_assert_cmpuint (paths->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/draft/duplicate", test_duplicate);
   g_test_add_func ("/draft/field-table", test_field_table);
   g_test_add_func ("/draft/schema-in-step", test_schema_in_step);
+  g_test_add_func ("/draft/held-changes", test_held_changes);
 
   return g_test_run ();
 }

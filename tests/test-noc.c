@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "declic-noc.h"
@@ -365,6 +368,75 @@ test_noc_malformed (void)
     }
 }
 
+/* Copies @length bytes so that they end exactly where an unreadable page begins: a read of one
+ * byte past the data crashes, sanitizer or not. */
+static char *
+map_before_guard_page (const char *bytes,
+                       gsize       length,
+                       gsize      *mapped_size)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  char *area;
+
+  g_assert_cmpuint (length, <=, page);
+  *mapped_size = 2 * page;
+  area = mmap (NULL, *mapped_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  g_assert_true (area != MAP_FAILED);
+  g_assert_cmpint (mprotect (area + page, page, PROT_NONE), ==, 0);
+  memcpy (area + page - length, bytes, length);
+
+  return area + page - length;
+}
+
+static void
+test_noc_reads_within_data (void)
+{
+  /* Found by fuzzing: a comma at the very end of the data made the reader look one byte past
+   * it for an opening quote. Each case ends the data right after a separator or a quote. */
+  static const char *cases[] = {
+    "e,",
+    ",",
+    "code,title_en,title_fr,teer,",
+    "code,title_en,title_fr,teer\n21231,A,B,",
+    "code,title_en,title_fr,teer\r\n21231,A,B,1\r",
+    "code,title_en,title_fr,teer\n21231,A,B,\"",
+    "code,title_en,title_fr,teer\n21231,A,B,\"1\"",
+    "\xEF\xBB\xBF",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length = strlen (cases[i]);
+      gsize mapped_size = 0;
+      char *data = map_before_guard_page (cases[i], length, &mapped_size);
+      char *area = data + length - mapped_size / 2;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DeclicNoc) noc = NULL;
+
+      g_test_message ("case %u", i);
+      noc = declic_noc_new_from_data (data, length, &error);
+      if (noc != NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (declic_noc_get_n_entries (noc), ==, 1);
+        }
+      else
+        {
+          g_assert_nonnull (error);
+        }
+      g_assert_cmpint (munmap (area, mapped_size), ==, 0);
+
+      /* The same bytes on the heap, exactly as long: AddressSanitizer names an overread. */
+      {
+        g_autofree char *copy = g_memdup2 (cases[i], length);
+        g_autoptr(GError) heap_error = NULL;
+        g_autoptr(DeclicNoc) heap_noc = declic_noc_new_from_data (copy, length, &heap_error);
+
+        g_assert_true ((heap_noc == NULL) == (noc == NULL));
+      }
+    }
+}
+
 static void
 test_noc_missing_file (void)
 {
@@ -412,6 +484,7 @@ test_noc_search_path (void)
   g_autofree char *found = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DeclicNoc) noc = NULL;
+  g_autoptr(GPtrArray) results = NULL;
 
   /* With G_TEST_OPTION_ISOLATE_DIRS the XDG directories are this test's own. */
   g_unsetenv ("DECLIC_NOC_FILE");
@@ -422,18 +495,29 @@ test_noc_search_path (void)
       goto out;
     }
 
+  /* Nothing on the search path: the built-in list, complete, as the app finds it with no
+   * environment variable at all. */
   noc = declic_noc_load_default (&error);
-  g_assert_null (noc);
-  g_assert_error (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_NOT_FOUND);
-  g_assert_nonnull (strstr (error->message, user_file));
-  g_clear_error (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (declic_noc_get_origin (noc), ==, "resource://" DECLIC_NOC_RESOURCE);
+  g_assert_cmpuint (declic_noc_get_n_entries (noc), ==, 516);
+  results = declic_noc_search (noc, "ingénieur logiciel", 10);
+  g_assert_cmpuint (results->len, >=, 1);
+  g_assert_cmpstr (result_code (results, 0), ==, "21231");
+  g_clear_object (&noc);
 
+  /* A list the user installed replaces it. */
   g_assert_cmpint (g_mkdir_with_parents (user_dir, 0700), ==, 0);
   g_file_set_contents (user_file, "code,title_en,title_fr,teer\n21231,A,B,1\n", -1, &error);
   g_assert_no_error (error);
   found = declic_noc_find_default_file ();
   g_assert_cmpstr (found, ==, user_file);
   g_clear_pointer (&found, g_free);
+  noc = declic_noc_load_default (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (declic_noc_get_origin (noc), ==, user_file);
+  g_assert_cmpuint (declic_noc_get_n_entries (noc), ==, 1);
+  g_clear_object (&noc);
 
   /* The environment variable comes first. */
   g_setenv ("DECLIC_NOC_FILE", saved, TRUE);
@@ -450,6 +534,142 @@ test_noc_search_path (void)
 
 out:
   g_setenv ("DECLIC_NOC_FILE", saved, TRUE);
+}
+
+/* A list that is there but cannot be used is reported as such, with the file and the reason,
+ * and is not quietly replaced by the built-in one (issue 11, item 12). */
+static void
+test_noc_unusable_override (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("DECLIC_NOC_FILE"));
+  g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "declic", NULL);
+  g_autofree char *user_file = g_build_filename (user_dir, DECLIC_NOC_FILE_NAME, NULL);
+  const struct
+  {
+    const char *contents;  /* NULL: a folder where the file should be */
+    int         code;
+    const char *reason;
+  } cases[] = {
+    { "code,title_en,title_fr,teer\n21231,Invalid \xC3\x28,B,1\n", DECLIC_NOC_ERROR_ENCODING, "UTF-8" },
+    { "code,title_en\n21231,A\n", DECLIC_NOC_ERROR_MALFORMED, "column" },
+    { "", DECLIC_NOC_ERROR_MALFORMED, "empty" },
+    { NULL, DECLIC_NOC_ERROR_UNREADABLE, "not a file" },
+  };
+
+  g_unsetenv ("DECLIC_NOC_FILE");
+  g_assert_cmpint (g_mkdir_with_parents (user_dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DeclicNoc) noc = NULL;
+
+      if (cases[i].contents != NULL)
+        {
+          g_file_set_contents (user_file, cases[i].contents, -1, &error);
+          g_assert_no_error (error);
+        }
+      else
+        {
+          g_assert_cmpint (g_mkdir (user_file, 0700), ==, 0);
+        }
+
+      noc = declic_noc_load_default (&error);
+      g_test_message ("case %u: %s", i, error != NULL ? error->message : "(no error)");
+      g_assert_null (noc);
+      g_assert_error (error, DECLIC_NOC_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, user_file));
+      g_assert_nonnull (strstr (error->message, cases[i].reason));
+      g_assert_null (strstr (error->message, "not found"));
+
+      if (cases[i].contents != NULL)
+        g_unlink (user_file);
+      else
+        g_rmdir (user_file);
+    }
+
+  /* A file that cannot be read (not as root, who reads everything). */
+  if (geteuid () != 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DeclicNoc) noc = NULL;
+
+      g_file_set_contents (user_file, "code,title_en,title_fr,teer\n21231,A,B,1\n", -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_chmod (user_file, 0), ==, 0);
+      noc = declic_noc_load_default (&error);
+      g_assert_null (noc);
+      g_assert_error (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_UNREADABLE);
+      g_assert_nonnull (strstr (error->message, user_file));
+      g_unlink (user_file);
+    }
+
+  g_setenv ("DECLIC_NOC_FILE", saved, TRUE);
+}
+
+/* The shared list, with an unusable override: no list, a warning, and the reason kept for the
+ * checks to show. In a subprocess, since the shared list is loaded once per process. */
+static void
+test_noc_default_unusable (void)
+{
+  if (g_test_subprocess ())
+    {
+      const GError *error;
+
+      g_assert_null (declic_noc_get_default_error ());
+      g_test_expect_message ("declic-noc", G_LOG_LEVEL_WARNING, "*is not usable*");
+      g_assert_null (declic_noc_get_default ());
+      g_test_assert_expected_messages ();
+      error = declic_noc_get_default_error ();
+      g_assert_error ((GError *) error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_MALFORMED);
+      g_assert_nonnull (strstr (error->message, g_getenv ("DECLIC_NOC_FILE")));
+      return;
+    }
+
+  {
+    g_autofree char *saved = g_strdup (g_getenv ("DECLIC_NOC_FILE"));
+    g_autofree char *path = write_temp_file ("noc.csv", "code,title_en\n");
+
+    g_setenv ("DECLIC_NOC_FILE", path, TRUE);
+    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+    g_setenv ("DECLIC_NOC_FILE", saved, TRUE);
+    remove_temp_file (path);
+    g_test_trap_assert_passed ();
+  }
+}
+
+/* The built-in list is the project's file, byte for byte (its checksum is tested against
+ * resources/data/SOURCE.md by the data-sources test). */
+static void
+test_noc_builtin (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("DECLIC_SOURCE_ROOT"), "resources", "data",
+                                            DECLIC_NOC_FILE_NAME, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeclicNoc) noc = NULL;
+  gsize length = 0;
+
+  g_assert_nonnull (g_getenv ("DECLIC_SOURCE_ROOT"));
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_resources_lookup_data (DECLIC_NOC_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), contents, length);
+
+  /* Published with CRLF line ends: no title may keep a carriage return. */
+  g_assert_nonnull (memchr (contents, '\r', length));
+  noc = declic_noc_new_builtin (&error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (declic_noc_get_n_entries (noc), ==, 516);
+  for (guint i = 0; i < declic_noc_get_n_entries (noc); i++)
+    {
+      const DeclicNocEntry *entry = declic_noc_get_entry (noc, i);
+
+      g_assert_null (strchr (declic_noc_entry_get_major_group (entry), '\r'));
+      g_assert_null (strchr (declic_noc_entry_get_title_fr (entry), '\r'));
+    }
+  g_assert_finalize_object (g_steal_pointer (&noc));
 }
 
 static void
@@ -476,9 +696,13 @@ main (int   argc,
   g_test_add_func ("/noc/line-endings", test_noc_line_endings);
   g_test_add_func ("/noc/columns-by-name", test_noc_columns_by_name);
   g_test_add_func ("/noc/malformed", test_noc_malformed);
+  g_test_add_func ("/noc/reads-within-data", test_noc_reads_within_data);
   g_test_add_func ("/noc/missing-file", test_noc_missing_file);
   g_test_add_func ("/noc/code-form", test_noc_code_form);
   g_test_add_func ("/noc/search-path", test_noc_search_path);
+  g_test_add_func ("/noc/unusable-override", test_noc_unusable_override);
+  g_test_add_func ("/noc/default-unusable", test_noc_default_unusable);
+  g_test_add_func ("/noc/builtin", test_noc_builtin);
   g_test_add_func ("/noc/default", test_noc_default);
 
   return g_test_run ();

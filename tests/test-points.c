@@ -63,7 +63,8 @@ item_points (DeclicPoints *points,
 
 /* 1. Single, 30, French 7 everywhere, 36 months in TEER 1 abroad, bachelor's 3-4 years.
  *    French 4 × 44 = 176; age 30 → 120; 36 months → 50; university 1st cycle 3-4 yrs → 104.
- *    Human capital 450; no Québec ties → 0; adaptation 0.  Total 450. */
+ *    Human capital 450; Québec's needs: NOC 21231 is "deficit" in the diagnosis list, 36 months
+ *    → 110; adaptation 0.  Total 560. */
 static void
 test_points_single_abroad (void)
 {
@@ -79,10 +80,11 @@ test_points_single_abroad (void)
   g_assert_cmpint (item_points (points, "age"), ==, 120);
   g_assert_cmpint (item_points (points, "experience"), ==, 50);
   g_assert_cmpint (points->factor_points[DECLIC_POINTS_FACTOR_HUMAN_CAPITAL], ==, 450);
-  g_assert_cmpint (points->total, ==, 450);
+  g_assert_cmpint (item_points (points, "diagnosis"), ==, 110);
+  g_assert_cmpint (points->total, ==, 560);
   g_assert_cmpint (points->max_total, ==, 1260);
-  /* The diagnosis was not chosen: a note says what it could be worth. */
-  g_assert_cmpuint (points->notes->len, >=, 1);
+  /* The diagnosis came from the list, and the breakdown says so and names it. */
+  g_assert_nonnull (strstr (declic_points_get_item (points, "diagnosis")->input, "lmd-2024-2028"));
 }
 
 /* 2. With spouse. Applicant 35, French 9 ×4, 60 months in a deficit occupation, master's 2 yrs,
@@ -199,8 +201,8 @@ test_points_part_time_only (void)
 
 /* 6. Single, 40, two French results: the 2024-02-28 one (8 ×4) expired on 2026-02-28; the
  *    2025-01-10 one (6 ×4) is valid. 24 months (2024-03-01 → 2026-02-28), bachelor 2 yrs.
- *    French 4 × 38 = 152; age 40 → 50; 24 months → 40; university 1st cycle 2 yrs → 91.
- *    Total 333. */
+ *    French 4 × 38 = 152; age 40 → 50; 24 months → 40; university 1st cycle 2 yrs → 91;
+ *    NOC 11100 "slight deficit" in the list, 24 months → 80.  Total 413. */
 static void
 test_points_expired_result (void)
 {
@@ -215,11 +217,11 @@ test_points_expired_result (void)
   points = score (draft);
   g_assert_cmpint (item_points (points, "french.listening"), ==, 38);
   g_assert_cmpint (item_points (points, "experience"), ==, 40);
-  g_assert_cmpint (points->total, ==, 333);
+  g_assert_cmpint (points->total, ==, 413);
 
   /* The day before it expired, the older result was the better one: 4 × 44 = 176. */
   g_clear_pointer (&points, declic_points_free);
-  points = score_at (draft, "2026-02-28");
+  points = score_at (draft, "2026-02-27");
   g_assert_cmpint (item_points (points, "french.listening"), ==, 44);
 }
 
@@ -227,9 +229,9 @@ test_points_expired_result (void)
  *    spouse in Québec. Spouse 44, no French, 50 months in Québec, bachelor ≥ 5 yrs, Québec
  *    bachelor 1 yr.
  *    Human capital (W): French 4 × 35 = 140; age 29 → 100; 12 months → 15; master 1 yr → 93 = 348.
- *    Québec's needs 0.
+ *    Québec's needs: NOC 21100 "balanced" in the list, 12 months → 5.
  *    Adaptation: family member of the spouse 5; spouse French 0; age 44 → 2; Québec experience
- *    50 → 30; education ≥ 5 yrs → 17; Québec diploma 1 yr → 18 = 72.  Total 420. */
+ *    50 → 30; education ≥ 5 yrs → 17; Québec diploma 1 yr → 18 = 72.  Total 425. */
 static void
 test_points_spouse_quebec_ties (void)
 {
@@ -248,9 +250,9 @@ test_points_spouse_quebec_ties (void)
 
   points = score (draft);
   g_assert_cmpint (points->factor_points[DECLIC_POINTS_FACTOR_HUMAN_CAPITAL], ==, 348);
-  g_assert_cmpint (points->factor_points[DECLIC_POINTS_FACTOR_QUEBEC_NEEDS], ==, 0);
+  g_assert_cmpint (points->factor_points[DECLIC_POINTS_FACTOR_QUEBEC_NEEDS], ==, 5);
   g_assert_cmpint (points->factor_points[DECLIC_POINTS_FACTOR_ADAPTATION], ==, 72);
-  g_assert_cmpint (points->total, ==, 420);
+  g_assert_cmpint (points->total, ==, 425);
 }
 
 /* 8. Single, 22, French 9/10/11/9, no work, DEC general 2 yrs from Québec, studies without a
@@ -335,7 +337,8 @@ test_points_overlapping_jobs (void)
 /* 11. Single, 36, a job that ended before the window (2015 → 2021-02-28) and one that straddles
  *     its start (2021-01-01 → 2022-02-28, clipped to 2021-03-01 → 12 months), French 8 ×4,
  *     vocational ≥ 900 h, a validated offer whose location is not given (counted inside the CMM).
- *     Human capital: 176 + 70 + 20 + 26 = 292.  Québec's needs: offer 30.  Total 322. */
+ *     Human capital: 176 + 70 + 20 + 26 = 292.  Québec's needs: offer 30; NOC 72400 "deficit"
+ *     in the list, 12 months in the window → 90.  Total 412. */
 static void
 test_points_window_and_offer (void)
 {
@@ -354,7 +357,7 @@ test_points_window_and_offer (void)
   offer = declic_points_get_item (points, "job_offer");
   g_assert_cmpint (offer->points, ==, 30);
   g_assert_cmpint (offer->max, ==, 50);
-  g_assert_cmpint (points->total, ==, 322);
+  g_assert_cmpint (points->total, ==, 412);
 }
 
 /* 12. With spouse. Applicant 18, French 4 ×4, no work, secondary general; a family member of the
@@ -621,6 +624,92 @@ test_points_draft_untouched (void)
   g_assert_cmpstr (declic_draft_get_string (draft, "rule_set_id"), ==, "di-filing-2023");
 }
 
+/* 15. A diploma of under a year of full-time study earns nothing, even when its level is the
+ *     higher one (DI.md §3.2). Single, 30, French 7 ×4, 36 months: 176 + 120 + 50 as in 1.
+ *     A 1-year university certificate (1st cycle 1 yr → 78) and an 8-month "master's" (2nd cycle
+ *     1 yr, 110 if it counted): the certificate's 78 counts; NOC 21231 "deficit" in the list, 36
+ *     months → 110. Total 176 + 120 + 50 + 78 + 110 = 534.
+ *     With the certificate part-time too, no diploma counts: education 0, total 456. */
+static void
+test_points_short_diploma (void)
+{
+  g_autoptr(DeclicDraft) draft = new_person ("1995-06-15");
+  g_autoptr(DeclicPoints) points = NULL;
+  g_autoptr(DeclicPoints) none = NULL;
+  g_autoptr(DeclicProfile) profile = NULL;
+  GDate reference = date_from (REFERENCE_DATE);
+  guint certificate, master;
+
+  add_levels (draft, "french", "tcf_canada", "2025-06-01", 7, 7, 7, 7);
+  add_job (draft, "2023-03-01", "2026-02-28", "21231");
+  certificate = add_diploma (draft, "university_1_1y", "2017-06-30", FALSE);
+  master = add_diploma (draft, "university_2_1y", "2019-02-28", FALSE);
+  {
+    g_autofree char *length = g_strdup_printf ("education[%u].official_length", master);
+    g_autofree char *unit = g_strdup_printf ("education[%u].official_length_unit", master);
+    declic_draft_set_number (draft, length, 8);
+    declic_draft_set_string (draft, unit, "months");
+  }
+
+  points = score (draft);
+  g_assert_cmpint (item_points (points, "education"), ==, 78);
+  g_assert_cmpint (points->total, ==, 534);
+  profile = declic_profile_new (draft, get_rule_set ("pstq-2025-07-02"), &reference);
+  g_assert_cmpstr (profile->education_level, ==, "university_1_1y");
+
+  {
+    g_autofree char *full_time = g_strdup_printf ("education[%u].full_time", certificate);
+    declic_draft_set_boolean (draft, full_time, FALSE);
+  }
+  none = score (draft);
+  g_assert_cmpint (item_points (none, "education"), ==, 0);
+  g_assert_cmpint (none->total, ==, 456);
+}
+
+/* 16. The diagnosis: from the list by default, the person's choice when stored, and nothing
+ *     for a slight surplus. Single, 30, French 7 ×4, 48 months in one occupation (2022-03-01 →
+ *     2026-02-28): human capital 176 + 120 + 70 + 104 = 470.
+ *     NOC 21231 "deficit" in the list, ≥ 48 months → 120: total 590. Overridden "balanced" → 25:
+ *     total 495, and the breakdown names the list's value it replaced. NOC 14111 "slight surplus"
+ *     in the list → 0: total 470, with a note saying why. */
+static void
+test_points_diagnosis_sources (void)
+{
+  g_autoptr(DeclicDraft) draft = new_person ("1995-06-15");
+  g_autoptr(DeclicPoints) listed = NULL;
+  g_autoptr(DeclicPoints) chosen = NULL;
+  g_autoptr(DeclicPoints) surplus = NULL;
+  g_autoptr(DeclicDraft) other = new_person ("1995-06-15");
+  gboolean noted = FALSE;
+  guint job;
+
+  add_levels (draft, "french", "tcf_canada", "2025-06-01", 7, 7, 7, 7);
+  job = add_job (draft, "2022-03-01", "2026-02-28", "21231");
+  add_diploma (draft, "university_1_3y", "2017-06-30", FALSE);
+
+  listed = score (draft);
+  g_assert_cmpint (item_points (listed, "diagnosis"), ==, 120);
+  g_assert_cmpint (listed->total, ==, 590);
+  g_assert_nonnull (strstr (declic_points_get_item (listed, "diagnosis")->input, "lmd-2024-2028"));
+
+  declic_draft_set_string (draft, "quebec.labour_market_diagnosis", "balanced");
+  chosen = score (draft);
+  g_assert_cmpint (item_points (chosen, "diagnosis"), ==, 25);
+  g_assert_cmpint (chosen->total, ==, 495);
+  g_assert_nonnull (strstr (declic_points_get_item (chosen, "diagnosis")->input, "Deficit"));
+
+  add_levels (other, "french", "tcf_canada", "2025-06-01", 7, 7, 7, 7);
+  add_job (other, "2022-03-01", "2026-02-28", "14111");
+  add_diploma (other, "university_1_3y", "2017-06-30", FALSE);
+  surplus = score (other);
+  g_assert_cmpint (item_points (surplus, "diagnosis"), ==, 0);
+  g_assert_cmpint (surplus->total, ==, 470);
+  for (guint i = 0; i < surplus->notes->len; i++)
+    noted |= strstr (g_ptr_array_index (surplus->notes, i), "Slight surplus") != NULL;
+  g_assert_true (noted);
+  (void) job;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -642,6 +731,8 @@ main (int   argc,
   g_test_add_func ("/points/profile/young-couple", test_points_young_couple);
   g_test_add_func ("/points/profile/converted-scores", test_points_converted_scores);
   g_test_add_func ("/points/profile/family-member", test_points_family_member);
+  g_test_add_func ("/points/profile/short-diploma", test_points_short_diploma);
+  g_test_add_func ("/points/profile/diagnosis-sources", test_points_diagnosis_sources);
   g_test_add_func ("/points/boundaries/age", test_points_age_boundaries);
   g_test_add_func ("/points/boundaries/age-leap-day", test_points_age_leap_day);
   g_test_add_func ("/points/boundaries/experience", test_points_experience_boundaries);

@@ -156,7 +156,7 @@ test_workspace_upload (void)
     g_auto(Run) run = { 0 };
     const char *env[] = { server_env, user_env, password_env, NULL };
 
-    run_declic (&run, env, workspace, NULL);
+    run_declic (&run, env, "--deadline", "30", workspace, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpuint (g_strv_length (run.lines), ==, 2);
     line = find_line (&run, first);
@@ -316,6 +316,17 @@ test_usage_errors (void)
 
     run_declic (&run, env, NULL);
     g_assert_cmpint (run.status, ==, 2);
+  }
+
+  /* A deadline that is not a number of seconds (issue 11, defect 11: --deadline). */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *server_env = g_strconcat ("DECLIC_SERVER=", declic_test_server_get_url (server), NULL);
+    const char *env[] = { server_env, "DECLIC_USER=" USER, "DECLIC_PASSWORD=" PASSWORD, NULL };
+
+    run_declic (&run, env, "--deadline", "-5", path, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--deadline"));
   }
 
   /* A file that does not exist: a failed line, exit 1. */

@@ -435,6 +435,7 @@ test_credentials_sent_not_shown (Fixture       *fixture,
   g_autofree char *basic = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *record = NULL;
+  g_autofree char *record_path = NULL;
 
   declic_fault_server_push_reply (fixture->server, 201, "ETag: \"v5\"\r\n", "");
   meta = upload (fixture, &error);
@@ -443,7 +444,8 @@ test_credentials_sent_not_shown (Fixture       *fixture,
   basic = g_base64_encode ((const guchar *) USER ":" PASSWORD, strlen (USER ":" PASSWORD));
   expected = g_strconcat ("Authorization: Basic ", basic, "\r\n", NULL);
   g_assert_nonnull (strstr (request, expected));
-  record = declic_test_read_file (declic_sync_meta_get_path (fixture->workspace, fixture->id));
+  record_path = declic_sync_meta_get_path (fixture->workspace, fixture->id);
+  record = declic_test_read_file (record_path);
   g_assert_null (strstr (record, PASSWORD));
   g_assert_null (strstr (record, basic));
 
@@ -674,6 +676,78 @@ test_damaged_record (Fixture       *fixture,
   g_assert_cmpstr (declic_sync_meta_get_etag (meta), ==, "\"v6\"");
 }
 
+/* Issue 11, defect 11: a server that trickles its answer (a byte every 10 ms, never idle) kept an
+ * upload alive for as long as each request's own limit allowed, request after request. The
+ * draft's total deadline stops it, and says so rather than "did not answer in time". */
+static void
+test_draft_deadline (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Each request may take 4 s (the fixture); the whole draft only 1.5 s. */
+  declic_uploader_set_draft_limits (fixture->uploader, 1500, 1);
+  declic_fault_server_push_trickle (fixture->server, 2000, 10);
+  error = upload_must_fail (fixture, DECLIC_UPLOAD_ERROR_TIMEOUT, 1);
+  g_assert_nonnull (strstr (error->message, "took longer than"));
+  g_assert_null (strstr (error->message, "did not answer in time"));
+  g_assert_false (has_record (fixture));
+}
+
+/* The low-speed limit: under 1,000 bytes a second for the idle time (1 s) is too slow. */
+static void
+test_low_speed (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  declic_uploader_set_draft_limits (fixture->uploader, 0, 1000);
+  declic_fault_server_push_trickle (fixture->server, 2000, 10);
+  error = upload_must_fail (fixture, DECLIC_UPLOAD_ERROR_TIMEOUT, 1);
+  g_assert_nonnull (strstr (error->message, "too slowly"));
+  g_assert_false (has_record (fixture));
+}
+
+/* An answer to a PUT far longer than any WebDAV server sends (2 MiB) is cut off and reported as
+ * what it is, not left to run until a timeout reports "did not answer in time". */
+static void
+test_huge_answer (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = g_malloc (2 * 1024 * 1024 + 1);
+
+  memset (body, 'x', 2 * 1024 * 1024);
+  body[2 * 1024 * 1024] = '\0';
+  declic_fault_server_push_reply (fixture->server, 201, "ETag: \"v1\"\r\n", body);
+  error = upload_must_fail (fixture, DECLIC_UPLOAD_ERROR_SERVER, 1);
+  g_assert_nonnull (strstr (error->message, "longer answer"));
+  g_assert_false (has_record (fixture));
+}
+
+/* A HEAD answered with a body (which HTTP forbids): its bytes must not be read as the answer to
+ * the next request on the same connection, which libcurl then took for HTTP/0.9 and Déclic
+ * reported as "not a valid web address". The HEAD's connection is not reused. */
+static void
+test_head_with_body (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(DeclicSyncMeta) meta = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *put = NULL;
+
+  declic_fault_server_push_head_with_body (fixture->server, 200, "ETag: \"v1\"\r\n",
+                                           "this is a body, after a HEAD\r\n\r\n");
+  declic_fault_server_push_reply (fixture->server, 204, "ETag: \"v2\"\r\n", "");
+  meta = declic_uploader_upload (fixture->uploader, fixture->path, DECLIC_UPLOAD_FLAGS_OVERWRITE,
+                                 NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (declic_sync_meta_get_etag (meta), ==, "\"v2\"");
+  put = declic_fault_server_dup_request (fixture->server, 1);
+  g_assert_true (g_str_has_prefix (put, "PUT "));
+  g_assert_nonnull (strstr (put, "If-Match: \"v1\"\r\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -705,6 +779,10 @@ main (int    argc,
   ADD ("download-too-large", test_download_too_large);
   ADD ("refused-drafts", test_refused_drafts);
   ADD ("damaged-record", test_damaged_record);
+  ADD ("draft-deadline", test_draft_deadline);
+  ADD ("low-speed", test_low_speed);
+  ADD ("huge-answer", test_huge_answer);
+  ADD ("head-with-body", test_head_with_body);
 
   return g_test_run ();
 }

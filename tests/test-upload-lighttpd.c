@@ -418,6 +418,120 @@ test_no_label (void)
   declic_test_remove_tree (workspace);
 }
 
+/* Nothing but "dav" in the server's document root: no upload landed beside the folder. */
+static void
+assert_only_dav_in_root (void)
+{
+  g_autofree char *www = g_path_get_dirname (declic_test_server_get_folder (server));
+  g_autoptr(GDir) dir = g_dir_open (www, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (!g_str_equal (name, "dav"))
+      g_error ("%s was written beside the server folder", name);
+}
+
+/* A client label is one folder under the server folder, or refused before anything is sent:
+ * servers decode "%2F" before they resolve "..", so a separator must never reach them. */
+static void
+test_hostile_labels (void)
+{
+  static const char *const refused[] = {
+    "../outside", "/../../outside", "a/b", "..\\outside", "a\\b", ".", "..", "Trem\nblay",
+    "\x1b]0;pwned\x07", "a\x7f" "b", "Tremblay \xe2\x80\xae" "etoc", "a\xc2\x85" "b",
+  };
+  /* Odd but harmless: each is one folder of that exact name. */
+  static const char *const accepted[] = { "...", "a..b", "%2F..%2Foutside", "Côté ? #1 & 50 %", "..a" };
+  g_autofree char *workspace = NULL;
+  g_autofree char *long_label = g_strnfill (201, 'x');
+  g_autoptr(DeclicUploader) uploader = NULL;
+
+  if (skip_without_server ())
+    return;
+
+  workspace = declic_test_make_workspace ();
+  uploader = make_uploader (PASSWORD);
+  for (guint i = 0; i <= G_N_ELEMENTS (refused); i++)
+    {
+      const char *label = i < G_N_ELEMENTS (refused) ? refused[i] : long_label;
+      g_autofree char *id = NULL;
+      g_autofree char *path = declic_test_write_draft (workspace, label, &id);
+      g_autoptr(DeclicTestSnapshot) snapshot = declic_test_snapshot_new (path);
+      g_autoptr(DeclicSyncMeta) meta = NULL;
+      g_autoptr(GError) error = NULL;
+
+      meta = declic_uploader_upload (uploader, path, DECLIC_UPLOAD_FLAGS_NONE, NULL, NULL, NULL, &error);
+      g_test_message ("refused %s: %s", label, error != NULL ? error->message : "(uploaded)");
+      g_assert_null (meta);
+      g_assert_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_INVALID);
+      assert_only_dav_in_root ();
+      declic_test_snapshot_assert_unchanged (snapshot);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *path = declic_test_write_draft (workspace, accepted[i], &id);
+      g_autofree char *folder = g_build_filename (declic_test_server_get_folder (server), accepted[i], NULL);
+      g_autofree char *copy = NULL;
+      g_autofree char *name = NULL;
+      g_autoptr(DeclicSyncMeta) meta = NULL;
+      g_autoptr(GError) error = NULL;
+
+      meta = declic_uploader_upload (uploader, path, DECLIC_UPLOAD_FLAGS_NONE, NULL, NULL, NULL, &error);
+      g_test_message ("accepted %s: %s", accepted[i], error != NULL ? error->message : declic_sync_meta_get_remote_path (meta));
+      g_assert_no_error (error);
+      name = g_strconcat (id, ".json", NULL);
+      copy = g_build_filename (folder, name, NULL);
+      g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+      declic_test_server_assert_has_copy (server, meta, path);
+      assert_only_dav_in_root ();
+    }
+  declic_test_remove_tree (workspace);
+}
+
+/* Issue 11, defect 8: the server folder does not exist yet, two levels deep. The folders are
+ * made from the top down before the probe and the first PUT; before, the probe's 409 failed
+ * the upload, naming the probe file. */
+static void
+test_missing_server_folders (void)
+{
+  g_autofree char *workspace = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *local = NULL;
+  g_autofree char *remote = NULL;
+  g_autoptr(DeclicUploader) uploader = NULL;
+  g_autoptr(DeclicSyncMeta) meta = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (skip_without_server ())
+    return;
+
+  workspace = declic_test_make_workspace ();
+  path = declic_test_write_draft (workspace, "Client Nouveau", &id);
+  url = g_strconcat (declic_test_server_get_url (server), "/bureau-neuf/2026", NULL);
+  uploader = declic_uploader_new (url);
+  declic_uploader_set_auth (uploader, DECLIC_UPLOAD_AUTH_BASIC, USER, PASSWORD);
+  declic_uploader_set_retry_policy (uploader, 3, 50);
+
+  meta = declic_uploader_upload (uploader, path, DECLIC_UPLOAD_FLAGS_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (meta);
+  g_assert_cmpint (declic_uploader_get_preconditions (uploader), ==, DECLIC_PRECONDITIONS_HONOURED);
+
+  name = g_strconcat (id, ".json", NULL);
+  stored = g_build_filename (declic_test_server_get_folder (server), "bureau-neuf", "2026",
+                             "Client Nouveau", name, NULL);
+  local = declic_test_read_file (path);
+  remote = declic_test_read_file (stored);
+  g_assert_cmpstr (remote, ==, local);
+  declic_test_remove_tree (workspace);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -436,6 +550,8 @@ main (int    argc,
   g_test_add_func ("/upload/lighttpd/wrong-password", test_wrong_password);
   g_test_add_func ("/upload/lighttpd/probe", test_probe);
   g_test_add_func ("/upload/lighttpd/no-label", test_no_label);
+  g_test_add_func ("/upload/lighttpd/hostile-labels", test_hostile_labels);
+  g_test_add_func ("/upload/lighttpd/missing-server-folders", test_missing_server_folders);
 
   status = g_test_run ();
   g_clear_pointer (&server, declic_test_server_stop);

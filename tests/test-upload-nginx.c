@@ -226,6 +226,55 @@ test_unreadable_ca_file (void)
   g_assert_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_INVALID);
 }
 
+/* Issue 11, defect 8: nginx without create_full_put_path answers 500 (not 409) to a PUT into a
+ * folder that does not exist. The server folder (two levels) and the client's folder are made
+ * with MKCOL from the top down before the probe and the first PUT. */
+static void
+test_missing_folders_strict (void)
+{
+  g_autofree char *workspace = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *local = NULL;
+  g_autofree char *remote = NULL;
+  g_autofree char *www = NULL;
+  g_autoptr(DeclicUploader) uploader = NULL;
+  g_autoptr(DeclicSyncMeta) refused = NULL;
+  g_autoptr(DeclicSyncMeta) meta = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (skip_without_server ())
+    return;
+
+  workspace = declic_test_make_workspace ();
+  path = declic_test_write_draft (workspace, "Client Nouveau", &id);
+  /* .../dav is the create_full_put_path location; /strict is the same server without it. */
+  g_assert_true (g_str_has_suffix (declic_test_server_get_url (server), "/dav"));
+  url = g_strdup_printf ("%.*s/strict/bureau-neuf/2026",
+                         (int) (strlen (declic_test_server_get_url (server)) - strlen ("/dav")),
+                         declic_test_server_get_url (server));
+  uploader = make_uploader (url, TRUE);
+
+  /* The probe reaches the new folder and finds that nginx ignores If-Match. */
+  refused = declic_uploader_upload (uploader, path, DECLIC_UPLOAD_FLAGS_NONE, NULL, NULL, NULL, &error);
+  g_assert_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_PRECONDITIONS_IGNORED);
+  g_clear_error (&error);
+  meta = declic_uploader_upload (uploader, path, DECLIC_UPLOAD_FLAGS_ALLOW_UNCHECKED, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (meta);
+
+  www = g_path_get_dirname (declic_test_server_get_folder (server));
+  name = g_strconcat (id, ".json", NULL);
+  stored = g_build_filename (www, "strict", "bureau-neuf", "2026", "Client Nouveau", name, NULL);
+  local = declic_test_read_file (path);
+  remote = declic_test_read_file (stored);
+  g_assert_cmpstr (remote, ==, local);
+  declic_test_remove_tree (workspace);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -243,6 +292,7 @@ main (int    argc,
   g_test_add_func ("/upload/nginx/tls-without-ca", test_tls_without_ca);
   g_test_add_func ("/upload/nginx/host-names", test_host_names);
   g_test_add_func ("/upload/nginx/unreadable-ca-file", test_unreadable_ca_file);
+  g_test_add_func ("/upload/nginx/missing-folders-strict", test_missing_folders_strict);
 
   status = g_test_run ();
   g_clear_pointer (&server, declic_test_server_stop);

@@ -10,6 +10,8 @@
 #include <json-c/json.h>
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "declic-finding.h"
 #include "declic-utils.h"
@@ -46,7 +48,9 @@ validate_at (DeclicDraft           *draft,
 {
   GDate date;
 
+  /* Checked as if filed at @reference, on that day: both dates are the same. */
   parse_date (reference != NULL ? reference : REFERENCE, &date);
+  declic_draft_set_string (draft, "planned_filing_date", reference != NULL ? reference : REFERENCE);
   return declic_validate_draft (draft, &date, ctx);
 }
 
@@ -366,6 +370,54 @@ test_without_reference_data (void)
   g_assert_null (declic_finding_list_find (findings, "countries.list_unavailable", NULL));
 }
 
+/* The app's context with a NOC list that is there but unusable: the note says which file and
+ * why, not that the list was not found. In a subprocess: the shared list is loaded once. */
+static void
+test_unusable_noc_list (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(DeclicDraft) draft = load_sample ();
+      g_autoptr(DeclicValidateContext) ctx = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+      DeclicFinding *finding;
+      const char *message;
+
+      /* main () has read the good list by then: the broken one is named now. */
+      g_setenv ("DECLIC_NOC_FILE", g_getenv ("TEST_UNUSABLE_NOC_FILE"), TRUE);
+      g_test_expect_message ("declic-noc", G_LOG_LEVEL_WARNING, "*is not usable*");
+      ctx = declic_validate_context_new_default ();
+      g_test_assert_expected_messages ();
+      g_assert_null (declic_validate_context_get_noc (ctx));
+      findings = validate_at (draft, NULL, ctx);
+      finding = declic_finding_list_find (findings, "noc.list_unavailable", "");
+      g_assert_nonnull (finding);
+      message = declic_finding_get_message (finding);
+      g_test_message ("%s", message);
+      g_assert_nonnull (strstr (message, g_getenv ("DECLIC_NOC_FILE")));
+      g_assert_nonnull (strstr (message, "not usable"));
+      g_assert_nonnull (strstr (message, "title_fr"));
+      g_assert_null (strstr (message, "not found"));
+      return;
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = NULL;
+    int fd = g_file_open_tmp ("declic-noc-XXXXXX.csv", &path, &error);
+
+    g_assert_no_error (error);
+    close (fd);
+    g_file_set_contents (path, "code,title_en,teer\n21231,A,1\n", -1, &error);
+    g_assert_no_error (error);
+    g_setenv ("TEST_UNUSABLE_NOC_FILE", path, TRUE);
+    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+    g_unsetenv ("TEST_UNUSABLE_NOC_FILE");
+    g_unlink (path);
+    g_test_trap_assert_passed ();
+  }
+}
+
 static void
 test_messages_name_values (void)
 {
@@ -381,12 +433,13 @@ test_messages_name_values (void)
   g_assert_nonnull (finding);
   g_assert_cmpint (declic_finding_get_section (finding), ==, DECLIC_SECTION_FAMILY);
   g_assert_cmpstr (declic_finding_get_message (finding), ==,
-                   "The accompanying spouse is 15 on 2026-11-22; a spouse must be 16 or older when the DI is filed (possible from 2026-11-23).");
+                   "The accompanying spouse is 15 years old on November 22, 2026; a spouse must be 16 or older when the DI is filed (possible from November 23, 2026).");
 
   finding = declic_finding_list_find (findings, "education.end_date.in_future", "education[0].end_date");
   g_assert_nonnull (finding);
   g_assert_true (g_str_has_prefix (declic_finding_get_message (finding), "Diploma 1: "));
-  g_assert_nonnull (strstr (declic_finding_get_message (finding), "2026-12-01"));
+  /* Dates in messages are written out in the messages' language (English here). */
+  g_assert_nonnull (strstr (declic_finding_get_message (finding), "December 1, 2026"));
 }
 
 /* Messages are translated, with French typography (no-break spaces before the colon). */
@@ -424,8 +477,8 @@ test_messages_french (void)
   finding = declic_finding_list_find (findings, "family.spouse.birth_date.under_16", NULL);
   g_assert_nonnull (finding);
   g_assert_cmpstr (declic_finding_get_message (finding), ==,
-                   "Le conjoint accompagnateur a 15 ans le 2026-11-22\u00a0; il doit avoir 16 ans ou plus "
-                   "au dépôt de la déclaration d’intérêt (possible à partir du 2026-11-23).");
+                   "Le conjoint ou la conjointe qui accompagne a 15 ans le 22 novembre 2026\u00a0; il ou elle doit avoir 16 ans ou plus "
+                   "au dépôt de la déclaration d’intérêt (possible à partir du 23 novembre 2026).");
   finding = declic_finding_list_find (findings, "work_history.hours_per_week.part_time", NULL);
   g_assert_nonnull (finding);
   g_assert_true (g_str_has_prefix (declic_finding_get_message (finding), "Période 2\u00a0: "));
@@ -805,6 +858,53 @@ static const RuleCase rule_cases[] = {
     "consent.personal_information.required", "consent.personal_information", DECLIC_SEVERITY_ERROR },
 };
 
+/* DI.md §3.2: a diploma of under a year of full-time study does not count; when none counts,
+ * the DI cannot be filed, and the error says what to check. */
+static void
+test_education_none_counts (void)
+{
+  g_autoptr(DeclicDraft) draft = load_sample ();
+  g_autoptr(GPtrArray) fine = NULL;
+  g_autoptr(GPtrArray) short_only = NULL;
+  g_autoptr(GPtrArray) with_second = NULL;
+  DeclicFinding *finding;
+  guint second;
+
+  fine = validate_at (draft, NULL, full_context);
+  g_assert_null (declic_finding_list_find (fine, "education.none_counts", NULL));
+  g_assert_true (declic_validate_can_file (fine, draft));
+
+  /* A master's of 8 months: mistyped, or truly too short. */
+  declic_draft_set_number (draft, "education[0].official_length", 8);
+  declic_draft_set_string (draft, "education[0].official_length_unit", "months");
+  short_only = validate_at (draft, NULL, full_context);
+  finding = declic_finding_list_find (short_only, "education.none_counts", "education");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (declic_finding_get_severity (finding), ==, DECLIC_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (declic_finding_get_message (finding), "mistyped"));
+  finding = declic_finding_list_find (short_only, "education.official_length.does_not_count", "education[0].official_length");
+  g_assert_nonnull (finding);
+  g_assert_nonnull (strstr (declic_finding_get_message (finding), "8 months"));
+  g_assert_false (declic_validate_can_file (short_only, draft));
+
+  /* A second diploma that counts: the first only earns nothing. */
+  second = declic_draft_append_item (draft, "education");
+  {
+    static const char *fields[] = { "title", "start_date", "end_date", "institution", "country", "level" };
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      {
+        g_autofree char *from = g_strdup_printf ("education[0].%s", fields[i]);
+        g_autofree char *to = g_strdup_printf ("education[%u].%s", second, fields[i]);
+        declic_draft_set_string (draft, to, declic_draft_get_string (draft, from));
+      }
+  }
+  with_second = validate_at (draft, NULL, full_context);
+  print_findings (with_second);
+  g_assert_null (declic_finding_list_find (with_second, "education.none_counts", NULL));
+  g_assert_nonnull (declic_finding_list_find (with_second, "education.official_length.does_not_count", "education[0].official_length"));
+  g_assert_true (declic_validate_can_file (with_second, draft));
+}
+
 static void
 test_rule (gconstpointer data)
 {
@@ -835,6 +935,45 @@ test_rule (gconstpointer data)
     g_assert_false (declic_validate_can_file (findings, draft));
 }
 
+/* A new draft: its blocking errors are all fields to fill, and the list, the CLI and the wizard
+ * say so in the same words. A value typed wrong is an error, not a field to fill. */
+static void
+test_to_fill (void)
+{
+  g_autoptr(DeclicDraft) draft = declic_draft_new ();
+  g_autoptr(GPtrArray) findings = validate_at (draft, NULL, NULL);
+  guint n_errors = declic_finding_list_count (findings, DECLIC_SECTION_NONE, DECLIC_SEVERITY_ERROR);
+  guint n_to_fill = declic_finding_list_count_to_fill (findings, DECLIC_SECTION_NONE);
+  g_autofree char *counts = declic_finding_format_counts (n_errors, n_to_fill);
+  g_autofree char *expected = g_strdup_printf ("%u fields to fill", n_errors);
+  g_autofree char *mixed = NULL;
+  g_autofree char *one = NULL;
+
+  g_assert_cmpuint (n_errors, >, 1);
+  g_assert_cmpuint (n_to_fill, ==, n_errors);
+  g_assert_cmpstr (counts, ==, expected);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      DeclicFinding *finding = g_ptr_array_index (findings, i);
+
+      g_assert_true (declic_finding_is_to_fill (finding) ==
+                     (declic_finding_get_severity (finding) == DECLIC_SEVERITY_ERROR));
+    }
+
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  declic_draft_set_string (draft, "personal.birth_date", "1990-13-45");
+  findings = validate_at (draft, NULL, NULL);
+  g_assert_false (declic_finding_is_to_fill (declic_finding_list_find (findings, "personal.birth_date.invalid", NULL)));
+  g_assert_cmpuint (declic_finding_list_count_to_fill (findings, DECLIC_SECTION_NONE), <,
+                    declic_finding_list_count (findings, DECLIC_SECTION_NONE, DECLIC_SEVERITY_ERROR));
+
+  mixed = declic_finding_format_counts (3, 1);
+  g_assert_cmpstr (mixed, ==, "2 errors, 1 field to fill");
+  one = declic_finding_format_counts (1, 0);
+  g_assert_cmpstr (one, ==, "1 error");
+  g_assert_null (declic_finding_format_counts (0, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -857,11 +996,14 @@ main (int   argc,
 
   g_test_add_func ("/finding/new", test_finding_new);
   g_test_add_func ("/finding/list", test_finding_list);
+  g_test_add_func ("/finding/to-fill", test_to_fill);
   g_test_add_func ("/validate/sample-complete", test_sample_complete);
+  g_test_add_func ("/validate/education-none-counts", test_education_none_counts);
   g_test_add_func ("/validate/sample-without-consent", test_sample_without_consent);
   g_test_add_func ("/validate/empty-draft", test_empty_draft);
   g_test_add_func ("/validate/representative", test_representative);
   g_test_add_func ("/validate/without-reference-data", test_without_reference_data);
+  g_test_add_func ("/validate/unusable-noc-list", test_unusable_noc_list);
   g_test_add_func ("/validate/messages-name-values", test_messages_name_values);
   g_test_add_func ("/validate/messages-french", test_messages_french);
   for (guint i = 0; i < G_N_ELEMENTS (rule_cases); i++)

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "declic-window.h"
+#include "wizard/declic-wizard.h"
 
 static char *
 make_workspace (void)
@@ -431,6 +432,42 @@ test_window_sample (void)
   remove_tree (folder);
 }
 
+/* Print (Ctrl+P) needs a draft; its "Save as PDF…" writes the same pages as `declic export`,
+ * mode 0600, and HTML when the name says so. GTK's print dialog itself cannot run in a test. */
+static void
+test_window_summary (void)
+{
+  g_autofree char *folder = make_workspace ();
+  DeclicWindow *window = open_window (folder, 0);
+  g_autofree char *pdf = g_build_filename (folder, "summary.pdf", NULL);
+  g_autofree char *html = g_build_filename (folder, "summary.html", NULL);
+  g_autofree char *pdf_data = NULL;
+  g_autofree char *html_data = NULL;
+  GStatBuf st;
+
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print"));
+  g_assert_false (declic_window_save_summary_to (window, pdf));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  activate (window, "open-sample");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print"));
+  g_assert_true (declic_window_save_summary_to (window, pdf));
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  pdf_data = read_file (pdf);
+  g_assert_true (g_str_has_prefix (pdf_data, "%PDF-"));
+
+  g_assert_true (declic_window_save_summary_to (window, html));
+  g_assert_cmpint (g_stat (html, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  html_data = read_file (html);
+  g_assert_true (g_str_has_prefix (html_data, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (html_data, "Sample — "));
+
+  close_window (window);
+  remove_tree (folder);
+}
+
 static void
 test_window_size_remembered (void)
 {
@@ -477,6 +514,81 @@ test_window_preferences (void)
   remove_tree (folder);
 }
 
+static gboolean
+has_draft (gpointer data)
+{
+  return declic_window_get_draft (data) != NULL;
+}
+
+/* After a restart the window shows the draft and the page the user was on; a draft gone since
+ * is not looked for, and a window closed with no draft open reopens none. */
+static void
+test_window_reopens_last_draft (void)
+{
+  g_autofree char *folder = make_workspace ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  DeclicWindow *window = open_window (folder, 0);
+  g_autofree char *id = NULL;
+  g_autofree char *path = NULL;
+
+  activate (window, "new-draft");
+  id = g_strdup (declic_draft_get_id (declic_window_get_draft (window)));
+  path = g_strdup (declic_window_get_draft_path (window));
+  declic_wizard_show_section (DECLIC_WIZARD (declic_window_get_wizard (window)), DECLIC_SECTION_EDUCATION);
+  close_window (window);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-draft"), ==, id);
+
+  window = open_window (folder, 1);
+  g_assert_true (spin_until (has_draft, window, 5000));
+  g_assert_cmpstr (declic_draft_get_id (declic_window_get_draft (window)), ==, id);
+  g_assert_cmpstr (declic_window_get_page_name (window), ==, "draft");
+  g_assert_cmpint (declic_wizard_get_section (DECLIC_WIZARD (declic_window_get_wizard (window))), ==,
+                   DECLIC_SECTION_EDUCATION);
+  close_window (window);
+
+  /* The file gone: the window starts empty. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  window = open_window (folder, 0);
+  spin (100);
+  g_assert_null (declic_window_get_draft (window));
+  g_assert_cmpstr (declic_window_get_page_name (window), ==, "welcome");
+  close_window (window);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-draft"), ==, "");
+
+  remove_tree (folder);
+}
+
+static gboolean
+action_enabled (gpointer data)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (data), "make-workspace-private");
+}
+
+/* Issue 11, defect 10: a workspace folder every user can write to is said so once the list is
+ * loaded, with the offer to make it private; taking it sets 0700. A private one gets no offer. */
+static void
+test_window_open_workspace (void)
+{
+  g_autofree char *folder = make_workspace ();
+  DeclicWindow *window;
+  GStatBuf st;
+
+  window = open_window (folder, 0);
+  spin (100);
+  g_assert_false (action_enabled (window));
+  close_window (window);
+
+  g_assert_cmpint (g_chmod (folder, 0777), ==, 0);
+  window = open_window (folder, 0);
+  g_assert_true (spin_until (action_enabled, window, 5000));
+  activate (window, "make-workspace-private");
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0700);
+  g_assert_false (action_enabled (window));
+  close_window (window);
+  remove_tree (folder);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -492,7 +604,10 @@ main (int    argc,
   g_test_add_func ("/window/import", test_window_import);
   g_test_add_func ("/window/search-and-sort", test_window_search_and_sort);
   g_test_add_func ("/window/sample", test_window_sample);
+  g_test_add_func ("/window/summary", test_window_summary);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/window/reopens-last-draft", test_window_reopens_last_draft);
   g_test_add_func ("/window/preferences", test_window_preferences);
+  g_test_add_func ("/window/open-workspace", test_window_open_workspace);
   return g_test_run ();
 }

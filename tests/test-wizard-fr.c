@@ -2,9 +2,13 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include <json.h>
+
+#include "declic-draft.h"
 #include "wizard/declic-wizard.h"
 
 static gboolean
@@ -22,6 +26,40 @@ find_label (GtkWidget  *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (find_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A label or a row's subtitle containing @text. */
+static gboolean
+find_text_containing (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  if (ADW_IS_ACTION_ROW (widget) && adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) != NULL
+      && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_text_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A shown label under @widget whose text is @text exactly (the written date beside a date
+ * field), hidden ancestors included in "not shown". */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
       return TRUE;
   return FALSE;
 }
@@ -156,6 +194,84 @@ test_wizard_country_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Numbers and dates in the fields: the French form shown, both decimal marks and the written
+ * dates accepted, the draft ISO and C-locale (LC_NUMERIC is "C" here: printf writes "37.5"). */
+static void
+test_wizard_french_numbers (void)
+{
+  g_autoptr(DeclicDraft) draft = declic_draft_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *wizard = declic_wizard_new ();
+  GtkWidget *hours, *planned;
+  guint i = declic_draft_append_item (draft, "work_history");
+  g_autofree char *path = g_strdup_printf ("work_history[%u].hours_per_week", i);
+  g_autofree char *type = g_strdup_printf ("work_history[%u].type", i);
+
+  declic_draft_set_string (draft, type, "work");
+  declic_draft_set_number (draft, path, 37.5);
+  gtk_window_set_child (GTK_WINDOW (window), wizard);
+  declic_wizard_set_draft (DECLIC_WIZARD (wizard), draft);
+  gtk_window_present (GTK_WINDOW (window));
+
+  declic_wizard_show_section (DECLIC_WIZARD (wizard), DECLIC_SECTION_WORK);
+  hours = declic_wizard_get_input (DECLIC_WIZARD (wizard), path);
+  g_assert_nonnull (hours);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (hours)), ==, "37,5");
+  /* The message under it writes the same number the same way. */
+  g_assert_true (find_text_containing (wizard, "37,5 heures par semaine"));
+  g_assert_false (find_text_containing (wizard, "37.5"));
+
+  gtk_editable_set_text (GTK_EDITABLE (hours), "40.5");
+  g_assert_cmpfloat (declic_draft_get_number (draft, path, 0), ==, 40.5);
+  gtk_editable_set_text (GTK_EDITABLE (hours), "38,25");
+  g_assert_cmpfloat (declic_draft_get_number (draft, path, 0), ==, 38.25);
+  /* Stored as a JSON number, written with a point whatever the interface's mark. */
+  {
+    json_object *item = json_object_array_get_idx (json_object_object_get (declic_draft_get_root (draft), "work_history"), i);
+    json_object *value = json_object_object_get (item, "hours_per_week");
+
+    g_assert_true (json_object_is_type (value, json_type_double));
+    g_assert_cmpstr (json_object_to_json_string (value), ==, "38.25");
+  }
+  gtk_editable_set_text (GTK_EDITABLE (hours), "38 heures");
+  g_assert_false (declic_draft_has (draft, path));
+
+  declic_wizard_show_section (DECLIC_WIZARD (wizard), DECLIC_WIZARD_PAGE_DEADLINES);
+  planned = declic_wizard_get_input (DECLIC_WIZARD (wizard), "planned_filing_date");
+  g_assert_nonnull (planned);
+  gtk_editable_set_text (GTK_EDITABLE (planned), "22 novembre 2026");
+  g_assert_cmpstr (declic_draft_get_string (draft, "planned_filing_date"), ==, "2026-11-22");
+  gtk_editable_set_text (GTK_EDITABLE (planned), "1er mai 2027");
+  g_assert_cmpstr (declic_draft_get_string (draft, "planned_filing_date"), ==, "2027-05-01");
+  /* Beside the field, the date written out in French, however it was typed. */
+  g_assert_true (shows_label (planned, "1er mai 2027"));
+  gtk_editable_set_text (GTK_EDITABLE (planned), "2027-06-15");
+  g_assert_cmpstr (declic_draft_get_string (draft, "planned_filing_date"), ==, "2027-06-15");
+  g_assert_true (shows_label (planned, "15 juin 2027"));
+  gtk_editable_set_text (GTK_EDITABLE (planned), "16/06/2027");
+  g_assert_cmpstr (declic_draft_get_string (draft, "planned_filing_date"), ==, "2027-06-16");
+  g_assert_true (shows_label (planned, "16 juin 2027"));
+  gtk_editable_set_text (GTK_EDITABLE (planned), "June 17, 2027");
+  g_assert_cmpstr (declic_draft_get_string (draft, "planned_filing_date"), ==, "2027-06-17");
+  g_assert_true (shows_label (planned, "17 juin 2027"));
+  gtk_editable_set_text (GTK_EDITABLE (planned), "32 mai 2027");
+  g_assert_false (declic_draft_has (draft, "planned_filing_date"));
+  g_assert_false (shows_label (planned, "17 juin 2027"));
+
+  /* In a repeated item too: a work period's start. */
+  {
+    g_autofree char *start_path = g_strdup_printf ("work_history[%u].start_date", i);
+    GtkWidget *start;
+
+    declic_wizard_show_section (DECLIC_WIZARD (wizard), DECLIC_SECTION_WORK);
+    start = declic_wizard_get_input (DECLIC_WIZARD (wizard), start_path);
+    g_assert_nonnull (start);
+    gtk_editable_set_text (GTK_EDITABLE (start), "2019-09-02");
+    g_assert_true (shows_label (start, "2 septembre 2019"));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,5 +290,6 @@ main (int   argc,
 
   g_test_add_func ("/wizard/french", test_wizard_french);
   g_test_add_func ("/wizard/country-search", test_wizard_country_search);
+  g_test_add_func ("/wizard/french-numbers", test_wizard_french_numbers);
   return g_test_run ();
 }

@@ -10,11 +10,16 @@
 
 #include <string.h>
 
+#include "declic-clock.h"
 #include "declic-countries.h"
 #include "declic-deadlines.h"
+#include "declic-draft-life.h"
 #include "declic-rules.h"
+#include "declic-utils.h"
 #include "declic-validate.h"
 #include "wizard/declic-wizard.h"
+#include "plan/declic-plan-chart.h"
+#include "plan/declic-plan-view.h"
 
 /* The checks judge dates at this day, so that ages and the 5-year window do not move. */
 #define REFERENCE_DATE "2025-09-01"
@@ -30,6 +35,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  GDate today;
+
+  /* The person fills the draft on the day they plan to file it. */
+  g_date_clear (&today, 1);
+  g_assert_true (declic_utils_parse_date (REFERENCE_DATE, &today));
+  declic_clock_set_today (&today);
   fixture->draft = declic_draft_new ();
   declic_draft_set_string (fixture->draft, "planned_filing_date", REFERENCE_DATE);
   fixture->wizard = DECLIC_WIZARD (declic_wizard_new ());
@@ -67,6 +78,23 @@ set_text (Fixture    *fixture,
           const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (input (fixture, path)), text);
+}
+
+/* A shown label under @widget whose text is @text exactly (the written date beside a date
+ * field), hidden ancestors included in "not shown". */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -432,13 +460,12 @@ row_is_invalid (GtkWidget *row)
 static GtkWidget *
 message_label_of (GtkWidget *row)
 {
-  /* The message sits in a row of its own under the field's row. */
+  /* The message sits in a box of its own under the field's row (not a list row that takes
+   * no focus: that would end Tab's walk through the list). */
   GtkWidget *label = g_object_get_data (G_OBJECT (row), "declic-message-label");
 
   g_assert_true (GTK_IS_LABEL (label));
-  g_assert_nonnull (gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW));
-  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW),
-                                           "declic-field-message"));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (label), "declic-field-message"));
   return label;
 }
 
@@ -455,7 +482,7 @@ test_wizard_invalid (Fixture       *fixture,
   label = message_label_of (row);
   g_assert_true (row_is_invalid (row));
   g_assert_true (gtk_widget_get_visible (label));
-  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW)));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (label)));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), !=, "");
   g_assert_true (gtk_widget_has_css_class (label, "error"));
   gtk_test_accessible_assert_state (row, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
@@ -521,7 +548,7 @@ test_wizard_navigation (Fixture       *fixture,
   g_assert_cmpint (declic_wizard_get_section (fixture->wizard), ==, DECLIC_SECTION_PERSONAL);
   for (int p = 0; p < DECLIC_WIZARD_N_PAGES; p++)
     declic_wizard_show_section (fixture->wizard, p);
-  g_assert_cmpint (declic_wizard_get_section (fixture->wizard), ==, DECLIC_WIZARD_PAGE_DEADLINES);
+  g_assert_cmpint (declic_wizard_get_section (fixture->wizard), ==, DECLIC_WIZARD_PAGE_PLAN);
 
   g_assert_true (declic_wizard_focus_path (fixture->wizard, "contact.email"));
   g_assert_cmpint (declic_wizard_get_section (fixture->wizard), ==, DECLIC_SECTION_CONTACT);
@@ -550,18 +577,38 @@ test_wizard_deadline_dates (Fixture       *fixture,
   /* Shown at once, without leaving the page, and the row typed in is still there. */
   row = find_row (visible_page (fixture), _("The déclaration d’intérêt expires"));
   g_assert_nonnull (row);
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2026-03-10"));
+  /* Written out in the interface language (English here), not ISO. */
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "March 10, 2026"));
   g_assert_true (input (fixture, "filing_date") == entry);
   g_assert_true (gtk_widget_is_ancestor (entry, visible_page (fixture)));
 
-  /* The reference date moves the days left. */
+  /* Days left count from today, not from the planned filing date: a later plan does not make
+   * the DI's expiry pass; a later today does. */
   set_text (fixture, "planned_filing_date", "2026-04-01");
   row = find_row (visible_page (fixture), _("The déclaration d’intérêt expires"));
   g_assert_nonnull (row);
-  g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), declic_deadline_status_get_label (DECLIC_DEADLINE_PASSED)) != NULL);
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), declic_deadline_status_get_label (DECLIC_DEADLINE_PASSED)));
+  {
+    GDate later;
+
+    g_date_clear (&later, 1);
+    g_date_set_dmy (&later, 1, G_DATE_APRIL, 2026);
+    declic_clock_set_today (&later);
+    set_text (fixture, "planned_filing_date", "2026-04-02");
+    row = find_row (visible_page (fixture), _("The déclaration d’intérêt expires"));
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), declic_deadline_status_get_label (DECLIC_DEADLINE_PASSED)));
+  }
+
+  /* Beside each date field, the date written out in English: "March 10, 2025". */
+  g_assert_true (shows_label (input (fixture, "filing_date"), "March 10, 2025"));
+  set_text (fixture, "invitation_date", "2025/11/22");
+  g_assert_cmpstr (declic_draft_get_string (fixture->draft, "invitation_date"), ==, "2025-11-22");
+  g_assert_true (shows_label (input (fixture, "invitation_date"), "November 22, 2025"));
 
   /* A malformed date says so at the row. */
   set_text (fixture, "invitation_date", "2025-13-45");
+  g_assert_false (shows_label (input (fixture, "invitation_date"), "November 22, 2025"));
   g_assert_true (row_is_invalid (declic_wizard_get_row (fixture->wizard, "invitation_date")));
 
   /* A finding on them leads back here. */
@@ -817,6 +864,7 @@ test_wizard_noc_keyboard (Fixture       *fixture,
   GtkWidget *list;
   GtkWidget *first;
   GtkWidget *info;
+  GtkWidget *search;
 
   add_item (fixture, "work_history");
   declic_wizard_show_section (fixture->wizard, DECLIC_SECTION_WORK);
@@ -826,15 +874,20 @@ test_wizard_noc_keyboard (Fixture       *fixture,
   list = find_named (row, "search-results");
   g_assert_nonnull (list);
 
-  gtk_widget_grab_focus (row);
-  set_text (fixture, path, "ingenieur logiciel");
+  /* The search button opens the popover with the focus in its own entry. */
+  search = find_named (row, "noc-search");
+  g_assert_nonnull (search);
+  gtk_popover_popup (GTK_POPOVER (gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER)));
+  wait_frames ();
+  g_assert_true (gtk_widget_has_focus (search) || gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (row)), search));
+  gtk_editable_set_text (GTK_EDITABLE (search), "ingénieur logiciel");
   wait_frames ();
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER)));
   first = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   g_assert_nonnull (first);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (first)))), "21231"));
 
-  g_assert_true (send_key (row, GDK_KEY_Down));
+  g_assert_true (send_key (search, GDK_KEY_Down));
   g_assert_true (gtk_widget_has_focus (first));
   /* Enter on a focused row activates it. */
   gtk_widget_activate (first);
@@ -846,6 +899,275 @@ test_wizard_noc_keyboard (Fixture       *fixture,
   info = info_label_of (row);
   g_assert_true (gtk_widget_get_visible (info));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (info)), "TEER 1"));
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Plan page: worked out off the main thread; the best window, the stream rows and the
+ * what-ifs show; the chart takes the focus and moves from date to date (through its API here:
+ * real arrow keys are not sent in this test); a what-if switched on recomputes the plan without
+ * changing the draft. */
+static void
+test_wizard_plan (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "fixtures", "sample-complete.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeclicDraft) draft = declic_draft_new_from_file (sample, &error);
+  g_autofree char *before = NULL;
+  GtkWidget *view, *chart, *offer;
+  GDate today;
+
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, G_DATE_DECEMBER, 2026);
+  declic_clock_set_today (&today);
+  before = json_object_to_json_string_ext (declic_draft_get_root (draft), JSON_C_TO_STRING_PLAIN) != NULL
+           ? g_strdup (json_object_to_json_string_ext (declic_draft_get_root (draft), JSON_C_TO_STRING_PLAIN)) : NULL;
+  declic_wizard_set_draft (fixture->wizard, draft);
+  declic_wizard_show_section (fixture->wizard, DECLIC_WIZARD_PAGE_PLAN);
+  view = find_type (visible_page (fixture), DECLIC_TYPE_PLAN_VIEW);
+  g_assert_nonnull (view);
+  for (int i = 0; i < 5000 && !declic_plan_view_is_ready (DECLIC_PLAN_VIEW (view)); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (declic_plan_view_is_ready (DECLIC_PLAN_VIEW (view)));
+
+  g_assert_nonnull (find_row (view, "Stream 1"));
+  g_assert_nonnull (find_row (view, "Best window: from December 1, 2026 to February 19, 2027"));
+  offer = find_row (view, "A validated job offer outside the Montréal Metropolitan Community");
+  g_assert_nonnull (offer);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (offer)), "+50 points (estimate)"));
+
+  chart = find_type (view, DECLIC_TYPE_PLAN_CHART);
+  g_assert_nonnull (chart);
+  g_assert_true (gtk_widget_get_focusable (chart));
+  g_assert_true (g_str_has_prefix (declic_plan_chart_get_description (DECLIC_PLAN_CHART (chart)), "December 1, 2026: "));
+  declic_plan_chart_select (DECLIC_PLAN_CHART (chart), 1);
+  g_assert_cmpuint (declic_plan_chart_get_selected (DECLIC_PLAN_CHART (chart)), ==, 1);
+
+  /* Switching the offer on works the plan out again, with it; the draft is left as it was. */
+  gtk_widget_activate (offer);
+  for (int i = 0; i < 5000 && !declic_plan_view_is_ready (DECLIC_PLAN_VIEW (view)); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (declic_plan_view_is_ready (DECLIC_PLAN_VIEW (view)));
+  g_assert_cmpstr (json_object_to_json_string_ext (declic_draft_get_root (draft), JSON_C_TO_STRING_PLAIN), ==, before);
+  declic_wizard_set_draft (fixture->wizard, fixture->draft);
+}
+
+/* The first GtkButton under @widget. */
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Deadlines page's "In Arrima" group: recording the filing keeps the values as filed and
+ * starts the DI's stage; a value changed afterwards asks for Arrima to be updated, and saying it
+ * is updated clears that. */
+static void
+test_wizard_life (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "fixtures", "sample-complete.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeclicDraft) draft = declic_draft_new_from_file (sample, &error);
+  g_autoptr(GPtrArray) changed = NULL;
+  GtkWidget *row;
+  GDate filed;
+
+  g_assert_no_error (error);
+  declic_wizard_set_draft (fixture->wizard, draft);
+  declic_wizard_show_section (fixture->wizard, DECLIC_WIZARD_PAGE_DEADLINES);
+  g_assert_nonnull (find_row (visible_page (fixture), "Stage of the DI"));
+  g_assert_cmpint (declic_draft_life_get_stage (draft), ==, DECLIC_DI_STAGE_DRAFT);
+
+  declic_draft_set_string (draft, "after_filing.di_number", "DI-2025-0001");
+  row = find_row (visible_page (fixture), "Filed in Arrima");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (find_button (row), "clicked");
+  g_assert_cmpint (declic_draft_life_get_stage (draft), ==, DECLIC_DI_STAGE_FILED);
+  /* No filing date was typed: filed today, the clock's. */
+  g_assert_true (declic_draft_get_date (draft, "filing_date", &filed));
+  g_assert_cmpstr (declic_draft_get_string (draft, "filing_date"), ==, REFERENCE_DATE);
+  g_assert_cmpuint (declic_draft_get_n_items (draft, "after_filing.filed_values"), >, 20);
+  g_assert_null (find_row (visible_page (fixture), "Filed in Arrima"));
+
+  declic_draft_set_string (draft, "personal.family_names", "Marchand-Roy");
+  declic_wizard_show_section (fixture->wizard, DECLIC_WIZARD_PAGE_DEADLINES);
+  row = find_row (visible_page (fixture), "1 value changed since filing: update the DI in Arrima too");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Family name(s)");
+  g_signal_emit_by_name (find_button (row), "clicked");
+  changed = declic_draft_life_list_changed (draft);
+  g_assert_cmpuint (changed->len, ==, 0);
+  g_assert_null (find_row (visible_page (fixture), "1 value changed since filing: update the DI in Arrima too"));
+  declic_wizard_set_draft (fixture->wizard, fixture->draft);
+}
+
+/* Quiet until asked: a required field nobody left empty says "To fill in", dimmed; once the
+ * user moves past its section it is an error. */
+static void
+test_wizard_quiet (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *row = declic_wizard_get_row (fixture->wizard, "personal.given_names");
+  GtkWidget *label = message_label_of (row);
+
+  set_text (fixture, "personal.family_names", "Nguyen");
+  g_assert_false (row_is_invalid (row));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "To fill in");
+  g_assert_true (gtk_widget_has_css_class (label, "dim-label"));
+  gtk_test_accessible_assert_state (row, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
+
+  /* A field the user empties is asked for at once; the others stay quiet. */
+  set_text (fixture, "personal.given_names", "Thi");
+  set_text (fixture, "personal.given_names", "");
+  g_assert_true (row_is_invalid (row));
+  row = declic_wizard_get_row (fixture->wizard, "personal.birth_date");
+  label = message_label_of (row);
+  g_assert_false (row_is_invalid (row));
+
+  declic_wizard_show_section (fixture->wizard, DECLIC_SECTION_CONTACT);
+  g_assert_true (row_is_invalid (row));
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  /* The next section is still quiet, until Review is opened. */
+  set_text (fixture, "contact.email", "thi@example.org");
+  row = NULL;
+  for (guint i = 0; row == NULL && i < declic_wizard_get_findings (fixture->wizard)->len; i++)
+    {
+      DeclicFinding *finding = g_ptr_array_index (declic_wizard_get_findings (fixture->wizard), i);
+
+      if (declic_finding_get_section (finding) == DECLIC_SECTION_CONTACT && declic_finding_is_to_fill (finding))
+        row = declic_wizard_get_row (fixture->wizard, declic_finding_get_path (finding));
+    }
+  g_assert_nonnull (row);
+  g_assert_false (row_is_invalid (row));
+  declic_wizard_show_section (fixture->wizard, DECLIC_WIZARD_PAGE_REVIEW);
+  g_assert_true (row_is_invalid (row));
+}
+
+/* The pages hide what the core says does not apply, and show it once it does. */
+static void
+test_wizard_applies (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  add_item (fixture, "education");
+  set_text (fixture, "education[0].title", "Kỹ sư");
+  g_assert_false (gtk_widget_get_visible (declic_wizard_get_row (fixture->wizard, "education[0].subdivision")));
+  declic_draft_set_string (fixture->draft, "education[0].country", "VN");
+  g_assert_false (gtk_widget_get_visible (declic_wizard_get_row (fixture->wizard, "education[0].subdivision")));
+  declic_draft_set_string (fixture->draft, "education[0].country", "CA");
+  g_assert_true (gtk_widget_get_visible (declic_wizard_get_row (fixture->wizard, "education[0].subdivision")));
+
+  add_item (fixture, "work_history");
+  set_choice (fixture, "work_history[0].type", "work");
+  g_assert_false (gtk_widget_get_visible (declic_wizard_get_row (fixture->wizard, "work_history[0].paid")));
+  g_assert_false (gtk_widget_get_visible (declic_wizard_get_row (fixture->wizard, "work_history[0].compulsory")));
+  g_assert_true (gtk_widget_get_visible (declic_wizard_get_row (fixture->wizard, "work_history[0].noc_code")));
+  set_choice (fixture, "work_history[0].type", "internship");
+  g_assert_true (gtk_widget_get_visible (declic_wizard_get_row (fixture->wizard, "work_history[0].paid")));
+
+  g_assert_false (gtk_widget_get_visible (declic_wizard_get_row (fixture->wizard, "family.spouse_accompanies")));
+  set_choice (fixture, "family.marital_status", "married");
+  g_assert_true (gtk_widget_get_visible (declic_wizard_get_row (fixture->wizard, "family.spouse_accompanies")));
+}
+
+/* An item added and left empty, or emptied again, is not in the file: the draft's bytes are
+ * the same as before Add, with no "{}" or "[]" left behind. */
+static void
+test_wizard_empty_item (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  set_text (fixture, "personal.family_names", "Nguyen");
+  before = declic_draft_to_data (fixture->draft, NULL);
+
+  /* Add, then nothing */
+  add_item (fixture, "education");
+  after = declic_draft_to_data (fixture->draft, NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* Add, type, erase: the item stays on screen, not in the file */
+  set_text (fixture, "education[0].title", "Kỹ sư");
+  g_assert_cmpuint (declic_draft_get_n_items (fixture->draft, "education"), ==, 1);
+  set_text (fixture, "education[0].title", "");
+  after = declic_draft_to_data (fixture->draft, NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+  g_assert_nonnull (declic_wizard_get_row (fixture->wizard, "education[0].title"));
+  /* ... and typing again writes it back */
+  set_text (fixture, "education[0].title", "Kỹ sư");
+  g_assert_cmpstr (declic_draft_get_string (fixture->draft, "education[0].title"), ==, "Kỹ sư");
+  set_text (fixture, "education[0].title", "");
+
+  /* A language result, inside "french": neither "results" nor "french" is left */
+  add_item (fixture, "french.results");
+  set_text (fixture, "french.results[0].listening.score", "550");
+  g_assert_true (declic_draft_has (fixture->draft, "french.results[0].listening.score"));
+  set_text (fixture, "french.results[0].listening.score", "");
+  after = declic_draft_to_data (fixture->draft, NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* The second of two emptied: the first stays, the list shrinks */
+  add_item (fixture, "education");
+  set_text (fixture, "education[0].title", "Premier");
+  add_item (fixture, "education");
+  set_text (fixture, "education[1].title", "Second");
+  set_text (fixture, "education[1].title", "");
+  g_assert_cmpuint (declic_draft_get_n_items (fixture->draft, "education"), ==, 1);
+  g_assert_cmpstr (declic_draft_get_string (fixture->draft, "education[0].title"), ==, "Premier");
+}
+
+/* Long choices (education levels) are read whole: the chosen one under the title, where it
+ * wraps, and a list whose items wrap; short ones (Sex) keep the drop-down's usual look. */
+static void
+test_wizard_long_choices (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *level;
+  GtkWidget *sex = input (fixture, "personal.sex");
+
+  add_item (fixture, "education");
+  level = input (fixture, "education[0].level");
+  set_choice (fixture, "education[0].level", "university_1_3y");
+  g_assert_true (adw_combo_row_get_use_subtitle (ADW_COMBO_ROW (level)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (level)), ==, "University, 1st cycle, 3 or 4 years");
+  g_assert_nonnull (adw_combo_row_get_list_factory (ADW_COMBO_ROW (level)));
+  g_assert_false (adw_combo_row_get_use_subtitle (ADW_COMBO_ROW (sex)));
 }
 
 int
@@ -867,6 +1189,10 @@ main (int   argc,
   g_test_add_func ("/wizard/new-destroy", test_wizard_new_destroy);
   g_test_add ("/wizard/fill", Fixture, NULL, fixture_set_up, test_wizard_fill, fixture_tear_down);
   g_test_add ("/wizard/invalid", Fixture, NULL, fixture_set_up, test_wizard_invalid, fixture_tear_down);
+  g_test_add ("/wizard/quiet", Fixture, NULL, fixture_set_up, test_wizard_quiet, fixture_tear_down);
+  g_test_add ("/wizard/applies", Fixture, NULL, fixture_set_up, test_wizard_applies, fixture_tear_down);
+  g_test_add ("/wizard/long-choices", Fixture, NULL, fixture_set_up, test_wizard_long_choices, fixture_tear_down);
+  g_test_add ("/wizard/empty-item", Fixture, NULL, fixture_set_up, test_wizard_empty_item, fixture_tear_down);
   g_test_add ("/wizard/items", Fixture, NULL, fixture_set_up, test_wizard_items, fixture_tear_down);
   g_test_add ("/wizard/navigation", Fixture, NULL, fixture_set_up, test_wizard_navigation, fixture_tear_down);
   g_test_add ("/wizard/deadline-dates", Fixture, NULL, fixture_set_up, test_wizard_deadline_dates, fixture_tear_down);
@@ -875,6 +1201,8 @@ main (int   argc,
   g_test_add ("/wizard/language-override", Fixture, NULL, fixture_set_up, test_wizard_language_override, fixture_tear_down);
   g_test_add ("/wizard/noc-keyboard", Fixture, NULL, fixture_set_up, test_wizard_noc_keyboard, fixture_tear_down);
   g_test_add ("/wizard/rule-set-switch", Fixture, NULL, fixture_set_up, test_wizard_rule_set_switch, fixture_tear_down);
+  g_test_add ("/wizard/plan", Fixture, NULL, fixture_set_up, test_wizard_plan, fixture_tear_down);
+  g_test_add ("/wizard/life", Fixture, NULL, fixture_set_up, test_wizard_life, fixture_tear_down);
 
   return g_test_run ();
 }

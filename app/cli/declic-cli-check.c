@@ -1,4 +1,5 @@
-/* declic-cli-check.c: `declic check [--date YYYY-MM-DD] [--json] [--rules ID] PATH...`
+/* declic-cli-check.c: `declic check [--date YYYY-MM-DD] [--format text|json|csv] [--due-within DAYS]
+ *                     [--rules ID] PATH...` (`--json` is `--format json`)
  *
  * Checks draft files, or every draft of workspace folders, without a display: the validation
  * issues, whether the DI can be filed, the PSTQ streams met, the points estimate and the
@@ -6,7 +7,11 @@
  * even their "rule_set_id": recording the rule set a draft was checked with is the GUI's decision.
  *
  * Exit status: 0 when every draft can be filed, 1 when one has an error, 2 when a file or folder
- * cannot be read or the command line is wrong (the reason goes to stderr).
+ * cannot be read or the command line is wrong (the reason goes to stderr). With --due-within,
+ * only the drafts shown count, but a file that cannot be read still gives 2: its deadlines are
+ * unknown.
+ *
+ * The CSV is declic-summary-csv.h's, the same as the window's export.
  */
 #define G_LOG_DOMAIN "declic-cli"
 
@@ -15,13 +20,17 @@
 #include <glib/gi18n.h>
 #include <json-c/json.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "declic-check.h"
+#include "declic-check-json.h"
+#include "declic-clock.h"
 #include "declic-cli.h"
+#include "declic-format.h"
+#include "declic-summary-csv.h"
 #include "declic-utils.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (json_object, json_object_put)
 
 enum
 {
@@ -30,164 +39,31 @@ enum
   EXIT_UNREADABLE = 2,
 };
 
+typedef enum
+{
+  FORMAT_TEXT,
+  FORMAT_JSON,
+  FORMAT_CSV,
+} Format;
+
 typedef struct
 {
   GDate                  date;         /* --date, or cleared */
   DeclicRuleSet         *forced_rules; /* --rules, or NULL */
-  gboolean               json;
+  Format                 format;
+  int                    due_within;   /* --due-within, or -1 */
   DeclicValidateContext *validate_ctx;
   json_object           *json_out;     /* array */
+  GString               *csv_out;
   int                    status;
   guint                  n_checked;
 } CheckRun;
 
-/* ---- JSON ------------------------------------------------------------------------------------ */
-
-static json_object *
-findings_to_json (GPtrArray *findings)
-{
-  json_object *array = json_object_new_array ();
-
-  for (guint i = 0; findings != NULL && i < findings->len; i++)
-    {
-      DeclicFinding *finding = g_ptr_array_index (findings, i);
-      json_object *object = json_object_new_object ();
-      DeclicSection section = declic_finding_get_section (finding);
-
-      json_object_object_add (object, "code", json_object_new_string (declic_finding_get_code (finding)));
-      json_object_object_add (object, "path", json_object_new_string (declic_finding_get_path (finding)));
-      json_object_object_add (object, "section",
-                              section != DECLIC_SECTION_NONE ? json_object_new_string (declic_section_get_id (section)) : NULL);
-      json_object_object_add (object, "severity",
-                              json_object_new_string (declic_severity_get_id (declic_finding_get_severity (finding))));
-      json_object_object_add (object, "message", json_object_new_string (declic_finding_get_message (finding)));
-      json_object_array_add (array, object);
-    }
-  return array;
-}
-
-static json_object *
-date_to_json (const GDate *date)
-{
-  g_autofree char *text = NULL;
-
-  if (date == NULL || !g_date_valid (date))
-    return NULL;
-  text = declic_utils_format_date (date);
-  return json_object_new_string (text);
-}
-
-static json_object *
-strings_to_json (GPtrArray *strings)
-{
-  json_object *array = json_object_new_array ();
-
-  for (guint i = 0; strings != NULL && i < strings->len; i++)
-    json_object_array_add (array, json_object_new_string (g_ptr_array_index (strings, i)));
-  return array;
-}
-
-static json_object *
-eligibility_to_json (DeclicEligibility *eligibility)
-{
-  json_object *object = json_object_new_object ();
-  json_object *streams = json_object_new_array ();
-
-  json_object_object_add (object, "rule_set", json_object_new_string (eligibility->rule_set_id));
-  json_object_object_add (object, "status", json_object_new_string (declic_rule_status_get_id (eligibility->status)));
-  for (guint i = 0; i < eligibility->streams->len; i++)
-    {
-      DeclicStreamEligibility *stream = g_ptr_array_index (eligibility->streams, i);
-      json_object *s = json_object_new_object ();
-
-      json_object_object_add (s, "id", json_object_new_string (stream->id));
-      json_object_object_add (s, "number", json_object_new_int (stream->number));
-      json_object_object_add (s, "title", json_object_new_string (stream->title != NULL ? stream->title : ""));
-      json_object_object_add (s, "met", json_object_new_boolean (stream->met));
-      json_object_object_add (s, "certain", json_object_new_boolean (stream->certain));
-      json_object_object_add (s, "reasons", findings_to_json (stream->reasons));
-      json_object_object_add (s, "notes", findings_to_json (stream->notes));
-      json_object_array_add (streams, s);
-    }
-  json_object_object_add (object, "streams", streams);
-  return object;
-}
-
-static json_object *
-points_to_json (DeclicPoints *points)
-{
-  json_object *object = json_object_new_object ();
-  json_object *factors = json_object_new_array ();
-
-  json_object_object_add (object, "estimate", json_object_new_boolean (TRUE));
-  json_object_object_add (object, "total", json_object_new_int (points->total));
-  json_object_object_add (object, "max", json_object_new_int (points->max_total));
-  json_object_object_add (object, "grid", json_object_new_string (points->grid_id));
-  json_object_object_add (object, "grid_version", json_object_new_string (points->grid_version));
-  json_object_object_add (object, "rule_set", json_object_new_string (points->rule_set_id));
-  json_object_object_add (object, "status", json_object_new_string (declic_rule_status_get_id (points->status)));
-  json_object_object_add (object, "with_spouse", json_object_new_boolean (points->with_spouse));
-
-  for (DeclicPointsFactor f = 0; f < DECLIC_POINTS_N_FACTORS; f++)
-    {
-      json_object *factor = json_object_new_object ();
-      json_object *items = json_object_new_array ();
-
-      json_object_object_add (factor, "id", json_object_new_string (declic_points_factor_get_id (f)));
-      json_object_object_add (factor, "label", json_object_new_string (declic_points_factor_get_label (f)));
-      json_object_object_add (factor, "points", json_object_new_int (points->factor_points[f]));
-      json_object_object_add (factor, "max", json_object_new_int (points->factor_max[f]));
-      for (guint i = 0; i < points->items->len; i++)
-        {
-          DeclicPointsItem *item = g_ptr_array_index (points->items, i);
-          json_object *o;
-
-          if (item->factor != f)
-            continue;
-          o = json_object_new_object ();
-          json_object_object_add (o, "id", json_object_new_string (item->id));
-          json_object_object_add (o, "label", json_object_new_string (item->label));
-          json_object_object_add (o, "points", json_object_new_int (item->points));
-          json_object_object_add (o, "max", json_object_new_int (item->max));
-          json_object_object_add (o, "input", json_object_new_string (item->input));
-          json_object_object_add (o, "path", json_object_new_string (item->path));
-          json_object_array_add (items, o);
-        }
-      json_object_object_add (factor, "items", items);
-      json_object_array_add (factors, factor);
-    }
-  json_object_object_add (object, "factors", factors);
-  json_object_object_add (object, "notes", strings_to_json (points->notes));
-  return object;
-}
-
-static json_object *
-deadlines_to_json (GPtrArray *deadlines)
-{
-  json_object *array = json_object_new_array ();
-
-  for (guint i = 0; deadlines != NULL && i < deadlines->len; i++)
-    {
-      DeclicDeadline *deadline = g_ptr_array_index (deadlines, i);
-      json_object *o = json_object_new_object ();
-
-      json_object_object_add (o, "id", json_object_new_string (deadline->id));
-      json_object_object_add (o, "label", json_object_new_string (deadline->label));
-      json_object_object_add (o, "path", json_object_new_string (deadline->path));
-      json_object_object_add (o, "date", date_to_json (&deadline->date));
-      json_object_object_add (o, "days_left", json_object_new_int (deadline->days_left));
-      json_object_object_add (o, "status", json_object_new_string (declic_deadline_status_get_id (deadline->status)));
-      json_object_object_add (o, "source_status", json_object_new_string (declic_rule_status_get_id (deadline->source_status)));
-      json_object_object_add (o, "confirmed", json_object_new_boolean (deadline->confirmed));
-      json_object_array_add (array, o);
-    }
-  return array;
-}
-
 /* ---- Human report ---------------------------------------------------------------------------- */
 
 static void
-print_findings (GPtrArray  *findings,
+print_findings (GString    *out,
+                GPtrArray  *findings,
                 const char *indent)
 {
   for (guint i = 0; i < findings->len; i++)
@@ -197,188 +73,271 @@ print_findings (GPtrArray  *findings,
 
       if (path != NULL && *path != '\0')
         /* Translators: an issue line: severity, message, then the field path in brackets */
-        g_print (_("%s%s: %s [%s]\n"), indent,
+        g_string_append_printf (out, _("%s%s: %s [%s]\n"), indent,
                  declic_severity_get_label (declic_finding_get_severity (finding)),
                  declic_finding_get_message (finding), path);
       else
-        g_print (_("%s%s: %s\n"), indent,
+        g_string_append_printf (out, _("%s%s: %s\n"), indent,
                  declic_severity_get_label (declic_finding_get_severity (finding)),
                  declic_finding_get_message (finding));
     }
 }
 
 static void
-print_report (const char        *path,
-              DeclicDraft       *draft,
-              const GDate       *reference,
-              DeclicRuleSet     *rule_set,
-              GPtrArray         *issues,
-              gboolean           fileable,
-              DeclicEligibility *eligibility,
-              DeclicPoints      *points,
-              GPtrArray         *deadlines)
+print_report (GString     *out,
+              const char  *path,
+              DeclicDraft *draft,
+              DeclicCheck *check)
 {
+  const GDate *today = &check->today;
+  const GDate *reference = &check->reference;
+  DeclicRuleSet *rule_set = check->rule_set;
+  GPtrArray *issues = check->findings;
+  gboolean fileable = check->fileable;
+  DeclicEligibility *eligibility = check->eligibility;
+  DeclicPoints *points = check->points;
+  GPtrArray *deadlines = check->deadlines;
   g_autofree char *name = declic_draft_dup_display_name (draft);
-  g_autofree char *date = declic_utils_format_date (reference);
+  /* The text report is for people: dates and numbers in the interface language (the JSON and
+   * CSV reports stay ISO and C-locale). */
+  g_autofree char *date = declic_format_date_long (reference, NULL);
+  g_autofree char *today_text = declic_format_date_long (today, NULL);
   const char *recorded = declic_draft_get_string (draft, "rule_set_id");
   guint n_errors = declic_finding_list_count (issues, DECLIC_SECTION_NONE, DECLIC_SEVERITY_ERROR);
   guint n_warnings = declic_finding_list_count (issues, DECLIC_SECTION_NONE, DECLIC_SEVERITY_WARNING);
 
-  g_print ("%s — %s\n", path, name);
+  /* A draft with no names and no label has nothing to show after its path (not "(null)"). */
+  if (name != NULL)
+    g_string_append_printf (out, "%s — %s\n", path, name);
+  else
+    g_string_append_printf (out, "%s\n", path);
   if (rule_set != NULL)
-    g_print (_("  Checked at %s with the rules “%s” (%s)\n"), date,
+    /* TRANSLATORS: "Checked on December 1, 2026 for a filing on January 15, 2027, with the rules …" */
+    g_string_append_printf (out, _("  Checked on %s for a filing on %s, with the rules “%s” (%s)\n"), today_text, date,
              declic_rule_set_get_id (rule_set), declic_rule_set_get_title (rule_set));
   else
-    g_print (_("  Checked at %s; no rule set was in force on that date\n"), date);
+    g_string_append_printf (out, _("  Checked on %s for a filing on %s; no rule set was in force on that date\n"), today_text, date);
   if (rule_set != NULL && recorded != NULL && g_strcmp0 (recorded, declic_rule_set_get_id (rule_set)) != 0)
-    g_print (_("  The draft was last checked with “%s”; it is left unchanged.\n"), recorded);
+    g_string_append_printf (out, _("  The draft was last checked with “%s”; it is left unchanged.\n"), recorded);
+  if (check->stage != DECLIC_DI_STAGE_DRAFT)
+    /* TRANSLATORS: where the DI is in Arrima, "  Stage of the DI: filed in Arrima" */
+    g_string_append_printf (out, _("  Stage of the DI: %s\n"), declic_di_stage_get_label (check->stage));
 
-  if (fileable)
-    g_print (_("  Can be filed: yes (%u warnings)\n"), n_warnings);
-  else
-    g_print (_("  Can be filed: no (%u errors, %u warnings)\n"), n_errors, n_warnings);
+  {
+    g_autofree char *warnings_text = declic_format_integer (n_warnings, NULL);
+    g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s warning", "%s warnings", n_warnings),
+                                                 warnings_text);
+    /* Said as the list of drafts says it: required fields left empty are fields to fill. */
+    g_autofree char *errors = declic_finding_format_counts (n_errors,
+                                                            declic_finding_list_count_to_fill (issues, DECLIC_SECTION_NONE));
+
+    if (errors == NULL)
+      errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s error", "%s errors", 0), "0");
+
+    if (fileable)
+      /* TRANSLATORS: %s is "1 warning", "2 warnings"… */
+      g_string_append_printf (out, _("  Can be filed: yes (%s)\n"), warnings);
+    else
+      /* TRANSLATORS: "Can be filed: no (2 errors, 1 warning)", "(9 fields to fill, 0 warnings)" */
+      g_string_append_printf (out, _("  Can be filed: no (%s, %s)\n"), errors, warnings);
+  }
   if (issues->len > 0)
     {
-      g_print (_("  Issues:\n"));
-      print_findings (issues, "    ");
+      g_string_append_printf (out, _("  Issues:\n"));
+      print_findings (out, issues, "    ");
     }
 
   if (eligibility != NULL && eligibility->streams->len > 0)
     {
-      g_print (_("  PSTQ streams (%s):\n"), declic_rule_status_get_label (eligibility->status));
+      g_string_append_printf (out, _("  PSTQ streams (%s):\n"), declic_rule_status_get_label (eligibility->status));
       for (guint i = 0; i < eligibility->streams->len; i++)
         {
           DeclicStreamEligibility *stream = g_ptr_array_index (eligibility->streams, i);
-          const char *verdict = !stream->met ? _("not met")
-                                : stream->certain ? _("met")
-                                : _("met, to be confirmed");
+          const char *verdict = declic_stream_eligibility_get_verdict (stream);
 
           /* Translators: "    Stream 1, High qualification: met" */
-          g_print (_("    Stream %d, %s: %s\n"), stream->number, stream->title, verdict);
+          g_string_append_printf (out, _("    Stream %d, %s: %s\n"), stream->number, stream->title, verdict);
           for (guint r = 0; r < stream->reasons->len; r++)
-            g_print ("      - %s\n", declic_finding_get_message (g_ptr_array_index (stream->reasons, r)));
+            g_string_append_printf (out, "      - %s\n", declic_finding_get_message (g_ptr_array_index (stream->reasons, r)));
           for (guint r = 0; r < stream->notes->len; r++)
-            g_print ("      · %s\n", declic_finding_get_message (g_ptr_array_index (stream->notes, r)));
+            g_string_append_printf (out, "      · %s\n", declic_finding_get_message (g_ptr_array_index (stream->notes, r)));
         }
     }
 
   if (points != NULL)
     {
       /* Never shown as official: DI.md §5 is a derived grid. */
-      g_print (_("  Estimated score: %d of %d (an estimate, not official: grid %s of %s, %s)\n"),
-               points->total, points->max_total, points->grid_id, points->grid_version,
+      g_autofree char *total = declic_format_integer (points->total, NULL);
+      g_autofree char *max_total = declic_format_integer (points->max_total, NULL);
+      /* The grid's version is its date of effect, ISO in the rules. */
+      g_autofree char *grid_version = declic_format_date_text (points->grid_version, NULL);
+
+      g_string_append_printf (out, _("  Estimated score: %s of %s (an estimate, not official: grid %s of %s, %s)\n"),
+               total, max_total, points->grid_id, grid_version,
                declic_rule_status_get_label (points->status));
       for (DeclicPointsFactor f = 0; f < DECLIC_POINTS_N_FACTORS; f++)
         {
           /* Translators: a factor of the grid and its points, "    Human capital: 381 / 520" */
-          g_print (_("    %s: %d / %d\n"), declic_points_factor_get_label (f),
-                   points->factor_points[f], points->factor_max[f]);
+          g_autofree char *got = declic_format_integer (points->factor_points[f], NULL);
+          g_autofree char *max = declic_format_integer (points->factor_max[f], NULL);
+
+          g_string_append_printf (out, _("    %s: %s / %s\n"), declic_points_factor_get_label (f), got, max);
           for (guint i = 0; i < points->items->len; i++)
             {
               DeclicPointsItem *item = g_ptr_array_index (points->items, i);
 
               if (item->factor == f)
-                /* Translators: a sub-factor, its points and the input it used */
-                g_print (_("      %s: %d / %d — %s\n"), item->label, item->points, item->max, item->input);
+                {
+                  g_autofree char *item_got = declic_format_integer (item->points, NULL);
+                  g_autofree char *item_max = declic_format_integer (item->max, NULL);
+
+                  /* Translators: a sub-factor, its points and the input it used */
+                  g_string_append_printf (out, _("      %s: %s / %s — %s\n"), item->label, item_got, item_max, item->input);
+                }
             }
         }
       for (guint i = 0; i < points->notes->len; i++)
-        g_print ("    · %s\n", (const char *) g_ptr_array_index (points->notes, i));
+        g_string_append_printf (out, "    · %s\n", (const char *) g_ptr_array_index (points->notes, i));
     }
 
   if (deadlines != NULL && deadlines->len > 0)
     {
-      g_print (_("  Deadlines:\n"));
+      g_string_append_printf (out, _("  Deadlines:\n"));
       for (guint i = 0; i < deadlines->len; i++)
         {
           DeclicDeadline *deadline = g_ptr_array_index (deadlines, i);
-          g_autofree char *when = declic_utils_format_date (&deadline->date);
+          g_autofree char *when = declic_format_date_long (&deadline->date, NULL);
           g_autofree char *left = NULL;
+          g_autofree char *days = declic_format_integer (ABS (deadline->days_left), NULL);
 
           if (deadline->days_left >= 0)
-            left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", deadline->days_left),
-                                    deadline->days_left);
+            left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day left", "%s days left", deadline->days_left),
+                                    days);
           else
-            left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "passed %d day ago", "passed %d days ago", -deadline->days_left),
-                                    -deadline->days_left);
-          /* Translators: "    2027-01-15 (320 days left, ok): The déclaration d’intérêt expires [official]" */
-          g_print (_("    %s (%s, %s): %s [%s]\n"), when, left,
+            left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "passed %s day ago", "passed %s days ago", -deadline->days_left),
+                                    days);
+          /* Translators: "    January 15, 2027 (320 days left, ok): The déclaration d’intérêt expires [official]" */
+          g_string_append_printf (out, _("    %s (%s, %s): %s [%s]\n"), when, left,
                    declic_deadline_status_get_label (deadline->status), deadline->label,
                    declic_rule_status_get_label (deadline->source_status));
         }
     }
-  g_print ("\n");
+  g_string_append_c (out, '\n');
 }
 
 /* ---- Checking -------------------------------------------------------------------------------- */
 
-static void
-report_unreadable (CheckRun   *run,
-                   const char *path,
-                   const char *message)
+/* What one path gives, worked out on a worker thread and printed later, in the order of the
+ * command line and of the folders' sorted names: the output never depends on which thread
+ * finished first. */
+typedef struct
 {
-  /* Translators: "declic check: drafts/a.json: the file is not valid JSON …" */
-  g_printerr (_("declic check: %s: %s\n"), path, message);
-  run->status = EXIT_UNREADABLE;
-  if (run->json)
-    {
-      json_object *object = json_object_new_object ();
+  char        *path;
+  char        *unreadable;  /* why the file or folder cannot be read, or NULL */
+  gboolean     shown;       /* kept by --due-within (always, without it) */
+  gboolean     fileable;
+  GString     *text;        /* FORMAT_TEXT: the report */
+  GString     *csv;         /* FORMAT_CSV: the row */
+  json_object *json;        /* FORMAT_JSON: the object */
+} FileResult;
 
-      json_object_object_add (object, "path", json_object_new_string (path));
-      json_object_object_add (object, "error", json_object_new_string (message));
-      json_object_object_add (object, "fileable", json_object_new_boolean (FALSE));
-      json_object_array_add (run->json_out, object);
-    }
+static void
+file_result_free (FileResult *result)
+{
+  g_free (result->path);
+  g_free (result->unreadable);
+  if (result->text != NULL)
+    g_string_free (result->text, TRUE);
+  if (result->csv != NULL)
+    g_string_free (result->csv, TRUE);
+  json_object_put (result->json);
+  g_free (result);
+}
+
+static FileResult *
+file_result_new (const char *path)
+{
+  FileResult *result = g_new0 (FileResult, 1);
+
+  result->path = g_strdup (path);
+  return result;
 }
 
 static void
+fill_unreadable (CheckRun   *run,
+                 FileResult *result,
+                 const char *message)
+{
+  result->unreadable = g_strdup (message);
+  if (run->format == FORMAT_CSV && run->due_within < 0)
+    {
+      g_autoptr(DeclicDraftSummary) summary = declic_draft_summary_new_for_error (result->path, message, 0, 0);
+
+      result->csv = g_string_new (NULL);
+      declic_summary_csv_append_row (result->csv, summary);
+    }
+  if (run->format == FORMAT_JSON && run->due_within < 0)
+    {
+      result->json = json_object_new_object ();
+      json_object_object_add (result->json, "path", json_object_new_string (result->path));
+      json_object_object_add (result->json, "error", json_object_new_string (message));
+      json_object_object_add (result->json, "fileable", json_object_new_boolean (FALSE));
+    }
+}
+
+/* Runs on a worker thread: reads only @run's settings, writes only @result. */
+static void
 check_file (CheckRun   *run,
-            const char *path)
+            FileResult *result)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DeclicDraft) draft = declic_draft_new_from_file (path, &error);
+  g_autoptr(DeclicDraft) draft = declic_draft_new_from_file (result->path, &error);
   g_autoptr(DeclicCheck) check = NULL;
 
   if (draft == NULL)
     {
-      report_unreadable (run, path, error->message);
+      fill_unreadable (run, result, error->message);
       return;
     }
-  run->n_checked++;
-
-  check = declic_check_run (draft, g_date_valid (&run->date) ? &run->date : NULL,
+  check = declic_check_run (draft, NULL,
                             run->forced_rules, run->validate_ctx);
-  if (!check->fileable && run->status == EXIT_FILEABLE)
-    run->status = EXIT_ERRORS;
-
-  if (run->json)
+  if (run->due_within >= 0)
     {
-      json_object *object = json_object_new_object ();
-      json_object *rules = NULL;
+      DeclicDeadline *next = declic_check_get_next_deadline (check);
 
-      if (check->rule_set != NULL)
-        {
-          rules = json_object_new_object ();
-          json_object_object_add (rules, "id", json_object_new_string (declic_rule_set_get_id (check->rule_set)));
-          json_object_object_add (rules, "title", json_object_new_string (declic_rule_set_get_title (check->rule_set)));
-        }
-      json_object_object_add (object, "path", json_object_new_string (path));
-      json_object_object_add (object, "id", declic_draft_get_id (draft) != NULL
-                                              ? json_object_new_string (declic_draft_get_id (draft)) : NULL);
-      json_object_object_add (object, "reference_date", date_to_json (&check->reference));
-      json_object_object_add (object, "rule_set", rules);
-      json_object_object_add (object, "recorded_rule_set_id",
-                              check->recorded != NULL ? json_object_new_string (check->recorded) : NULL);
-      json_object_object_add (object, "fileable", json_object_new_boolean (check->fileable));
-      json_object_object_add (object, "issues", findings_to_json (check->findings));
-      json_object_object_add (object, "eligibility", check->eligibility != NULL ? eligibility_to_json (check->eligibility) : NULL);
-      json_object_object_add (object, "points", check->points != NULL ? points_to_json (check->points) : NULL);
-      json_object_object_add (object, "deadlines", deadlines_to_json (check->deadlines));
-      json_object_array_add (run->json_out, object);
+      if (next == NULL || next->days_left > run->due_within)
+        return;
+    }
+
+  result->shown = TRUE;
+  result->fileable = check->fileable;
+  if (run->format == FORMAT_CSV)
+    {
+      g_autoptr(DeclicDraftSummary) summary = declic_draft_summary_new_for_check (result->path, draft, check, 0, 0);
+
+      result->csv = g_string_new (NULL);
+      declic_summary_csv_append_row (result->csv, summary);
+    }
+  else if (run->format == FORMAT_JSON)
+    {
+      result->json = json_object_new_object ();
+      json_object_object_add (result->json, "path", json_object_new_string (result->path));
+      json_object_object_add (result->json, "id", declic_draft_get_id (draft) != NULL
+                                                    ? json_object_new_string (declic_draft_get_id (draft)) : NULL);
+      declic_check_add_to_json (check, result->json);
     }
   else
-    print_report (path, draft, &check->reference, check->rule_set, check->findings, check->fileable,
-                  check->eligibility, check->points, check->deadlines);
+    {
+      result->text = g_string_new (NULL);
+      print_report (result->text, result->path, draft, check);
+    }
+}
+
+static void
+check_in_pool (gpointer data,
+               gpointer user_data)
+{
+  check_file (user_data, data);
 }
 
 static int
@@ -391,8 +350,9 @@ compare_names (gconstpointer a,
 /* Every "*.json" of the folder: not its backups ("*.json.bak"), not hidden files, not the
  * store's ".declic" index folder, not subfolders. */
 static void
-check_folder (CheckRun   *run,
-              const char *folder)
+add_folder (CheckRun   *run,
+            GPtrArray  *results,
+            const char *folder)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = g_dir_open (folder, 0, &error);
@@ -401,9 +361,13 @@ check_folder (CheckRun   *run,
 
   if (dir == NULL)
     {
-      report_unreadable (run, folder, error->message);
+      FileResult *result = file_result_new (folder);
+
+      fill_unreadable (run, result, error->message);
+      g_ptr_array_add (results, result);
       return;
     }
+  declic_cli_warn_open_folder ("declic check", folder);
 
   names = g_ptr_array_new_with_free_func (g_free);
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -418,8 +382,82 @@ check_folder (CheckRun   *run,
     }
   g_ptr_array_sort (names, compare_names);
 
+  /* Checking nothing is not success: a mistyped folder would pass in a script. */
+  if (names->len == 0)
+    {
+      FileResult *result = file_result_new (folder);
+
+      fill_unreadable (run, result, _("no drafts in this folder"));
+      g_ptr_array_add (results, result);
+      return;
+    }
   for (guint i = 0; i < names->len; i++)
-    check_file (run, g_ptr_array_index (names, i));
+    g_ptr_array_add (results, file_result_new (g_ptr_array_index (names, i)));
+}
+
+/* Checks every file on all the cores: a representative's folder of 10,000 drafts is work for
+ * each of them. The rules, the NOC list and the language tables are loaded before the threads
+ * start, so the workers only read shared data. */
+static void
+check_all (CheckRun  *run,
+           GPtrArray *results)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_threads = MAX (1, g_get_num_processors ());
+  guint n_todo = 0;
+  GThreadPool *pool;
+
+  for (guint i = 0; i < results->len; i++)
+    n_todo += ((FileResult *) g_ptr_array_index (results, i))->unreadable == NULL;
+  if (n_todo == 0)
+    return;
+  declic_rules_get_default ();
+  if (n_threads == 1 || n_todo == 1)
+    {
+      for (guint i = 0; i < results->len; i++)
+        if (((FileResult *) g_ptr_array_index (results, i))->unreadable == NULL)
+          check_file (run, g_ptr_array_index (results, i));
+      return;
+    }
+
+  pool = g_thread_pool_new (check_in_pool, run, (int) MIN (n_threads, n_todo), TRUE, &error);
+  if (pool == NULL)
+    g_error ("declic check: %s", error->message);
+  for (guint i = 0; i < results->len; i++)
+    {
+      FileResult *result = g_ptr_array_index (results, i);
+
+      if (result->unreadable == NULL && !g_thread_pool_push (pool, result, &error))
+        g_error ("declic check: %s", error->message);
+    }
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
+/* Back on the main thread, in order. */
+static void
+emit_result (CheckRun   *run,
+             FileResult *result)
+{
+  if (result->unreadable != NULL)
+    {
+      /* Translators: "declic check: drafts/a.json: the file is not valid JSON …" */
+      g_printerr (_("declic check: %s: %s\n"), result->path, result->unreadable);
+      run->status = EXIT_UNREADABLE;
+    }
+  else if (result->shown)
+    {
+      run->n_checked++;
+      if (!result->fileable && run->status == EXIT_FILEABLE)
+        run->status = EXIT_ERRORS;
+    }
+
+  if (result->csv != NULL)
+    g_string_append_len (run->csv_out, result->csv->str, result->csv->len);
+  if (result->json != NULL)
+    json_object_array_add (run->json_out, g_steal_pointer (&result->json));
+  /* Through g_print: declic-cli.c's handler shows the drafts' control characters escaped. */
+  if (result->text != NULL)
+    g_print ("%s", result->text->str);
 }
 
 /**
@@ -436,21 +474,32 @@ declic_cli_check (int    argc,
 {
   g_autofree char *date_text = NULL;
   g_autofree char *rules_id = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *lang = NULL;
   g_auto(GStrv) paths = NULL;
   gboolean json = FALSE;
+  int due_within = -1;
   const GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
-      N_("Check as on this date instead of the planned filing date or today"), N_("YYYY-MM-DD") },
+      N_("Check as if today were this date (days left count from it; a planned filing date before it has passed)"), N_("YYYY-MM-DD") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("Print the results as text (the default), json or csv (one line per draft)"), N_("FORMAT") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
-      N_("Print the results as JSON"), NULL },
+      N_("Print the results as JSON (the same as --format json)"), NULL },
+    { "due-within", 0, 0, G_OPTION_ARG_INT, &due_within,
+      N_("Only the drafts whose next deadline is within this many days of today"), N_("DAYS") },
     { "rules", 0, 0, G_OPTION_ARG_STRING, &rules_id,
       N_("Check with this rule set instead of the one in force"), N_("ID") },
+    /* main.c has already made it the messages' language (it must be before any string is
+     * translated); it is listed here so that `declic check --lang fr` is accepted. */
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Write the text report in this language (fr or en)"), N_("LANG") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(json_object) out = NULL;
+  g_autoptr(GPtrArray) results = NULL;
   CheckRun run = { 0 };
 
   context = g_option_context_new (_("PATH… — check drafts or workspace folders"));
@@ -478,6 +527,8 @@ declic_cli_check (int    argc,
       g_printerr (_("declic check: “%s” is not a date: write it as YYYY-MM-DD\n"), date_text);
       return EXIT_UNREADABLE;
     }
+  if (g_date_valid (&run.date))
+    declic_clock_set_today (&run.date);
   if (rules_id != NULL)
     {
       run.forced_rules = declic_rules_get (declic_rules_get_default (), rules_id, &error);
@@ -488,22 +539,49 @@ declic_cli_check (int    argc,
         }
     }
 
-  run.json = json;
+  if (format == NULL || g_strcmp0 (format, "text") == 0)
+    run.format = json ? FORMAT_JSON : FORMAT_TEXT;
+  else if (g_strcmp0 (format, "json") == 0)
+    run.format = FORMAT_JSON;
+  else if (g_strcmp0 (format, "csv") == 0 && !json)
+    run.format = FORMAT_CSV;
+  else
+    {
+      g_printerr (_("declic check: “%s” is not a format: write text, json or csv\n"), format);
+      return EXIT_UNREADABLE;
+    }
+  if (due_within < -1)
+    {
+      g_printerr (_("declic check: --due-within takes a number of days, 0 or more\n"));
+      return EXIT_UNREADABLE;
+    }
+
+  run.due_within = due_within;
   run.status = EXIT_FILEABLE;
   out = json_object_new_array ();
   run.json_out = out;
+  run.csv_out = g_string_new (NULL);
+  if (run.format == FORMAT_CSV)
+    declic_summary_csv_append_header (run.csv_out);
   run.validate_ctx = declic_validate_context_new_default ();
 
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) file_result_free);
   for (guint i = 0; paths[i] != NULL; i++)
     {
       if (g_file_test (paths[i], G_FILE_TEST_IS_DIR))
-        check_folder (&run, paths[i]);
+        add_folder (&run, results, paths[i]);
       else
-        check_file (&run, paths[i]);
+        g_ptr_array_add (results, file_result_new (paths[i]));
     }
+  check_all (&run, results);
+  for (guint i = 0; i < results->len; i++)
+    emit_result (&run, g_ptr_array_index (results, i));
 
-  if (run.json)
+  if (run.format == FORMAT_JSON)
     g_print ("%s\n", json_object_to_json_string_ext (out, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE));
+  else if (run.format == FORMAT_CSV)
+    fwrite (run.csv_out->str, 1, run.csv_out->len, stdout);
+  g_string_free (run.csv_out, TRUE);
 
   g_clear_pointer (&run.validate_ctx, declic_validate_context_unref);
   return run.status;

@@ -17,6 +17,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "declic-cli.h"
 #include "declic-cli-upload.h"
 #include "declic-secrets.h"
 #include "declic-store.h"
@@ -229,6 +230,7 @@ list_drafts (const char  *folder,
 
   if (dir == NULL)
     return FALSE;
+  declic_cli_warn_open_folder ("declic upload", folder);
 
   while ((name = g_dir_read_name (dir)) != NULL)
     {
@@ -300,6 +302,7 @@ declic_cli_upload (int    argc,
   g_auto(GStrv) files = NULL;
   gboolean overwrite = FALSE;
   gboolean all_ok = TRUE;
+  int deadline = 0;
   GOptionEntry entries[] = {
     { "server", 0, 0, G_OPTION_ARG_STRING, &server,
       N_("The server folder to upload to (default: $DECLIC_SERVER, then the application’s setting)"), N_("URL") },
@@ -307,6 +310,8 @@ declic_cli_upload (int    argc,
       N_("Replace the server copy even when it changed since the last upload, or when the server cannot tell"), NULL },
     { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file,
       N_("A PEM file of the certificate authority to trust for the server"), N_("FILE") },
+    { "deadline", 0, 0, G_OPTION_ARG_INT, &deadline,
+      N_("The most one draft’s upload may take, in seconds (default: 120)"), N_("SECONDS") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
@@ -335,6 +340,11 @@ declic_cli_upload (int    argc,
       g_printerr ("%s\n", _("Give at least one draft file or workspace folder to upload."));
       return EXIT_USAGE;
     }
+  if (deadline < 0 || deadline > 24 * 60 * 60)
+    {
+      g_printerr ("%s\n", _("--deadline takes a number of seconds from 1 to 86400."));
+      return EXIT_USAGE;
+    }
 
   if (!load_settings (&settings, server, ca_file, &error))
     {
@@ -345,6 +355,7 @@ declic_cli_upload (int    argc,
   uploader = declic_uploader_new (settings.server);
   declic_uploader_set_auth (uploader, settings.auth, settings.username, settings.secret);
   declic_uploader_set_ca_file (uploader, settings.ca_file);
+  declic_uploader_set_draft_limits (uploader, (guint) deadline * 1000, 0);
   /* Refuse bad settings once, before any connection, rather than once per draft. */
   if (!declic_uploader_check_settings (uploader, &error))
     {

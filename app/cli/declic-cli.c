@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "declic-cli.h"
+#include "declic-store.h"
 #include "declic-cli-upload.h"
 #include "declic-draft-schema.h"
+#include "declic-text.h"
 
 typedef int (*SubcommandFunc) (int argc, char **argv);
 
@@ -31,10 +33,31 @@ typedef struct
 
 static const Subcommand subcommands[] = {
   { "check", declic_cli_check },
+  { "export", declic_cli_export },
+  { "plan", declic_cli_plan },
   { "schema", run_schema },
   { "upload", declic_cli_upload },
   { NULL, NULL },
 };
+
+/* A folder every user can write to lets anyone replace a draft or plant a link in it: said on
+ * each run (the CLI changes nothing on its own; the window offers to make it private). */
+void
+declic_cli_warn_open_folder (const char *command,
+                             const char *folder)
+{
+  g_auto(GStrv) open_folders = declic_store_list_open_folders (folder);
+
+  for (guint i = 0; open_folders != NULL && open_folders[i] != NULL; i++)
+    {
+      g_autofree char *display = g_filename_display_name (open_folders[i]);
+      g_autofree char *quoted = g_shell_quote (open_folders[i]);
+
+      /* Translators: "declic check: warning: …"; the last %s is a shell command's argument. */
+      g_printerr (_("%s: warning: every user of this computer can change the folder %s, and so replace a draft in it. Make it private with: chmod 700 %s\n"),
+                  command, display, quoted);
+    }
+}
 
 gboolean
 declic_cli_is_subcommand (const char *name)
@@ -51,6 +74,11 @@ declic_cli_run (int    argc,
                 char **argv)
 {
   g_return_val_if_fail (argc >= 1, 2);
+
+  /* What a command prints holds text from draft files, that is from anyone: an escape sequence
+   * in a name must not clear the screen or set the window title, nor a bidi override hide text. */
+  g_set_print_handler (declic_text_print_escaped);
+  g_set_printerr_handler (declic_text_printerr_escaped);
 
   for (guint i = 0; subcommands[i].name != NULL; i++)
     if (g_str_equal (subcommands[i].name, argv[0]))

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "declic-check.h"
+#include "declic-clock.h"
+#include "declic-draft-life.h"
 
 /**
  * declic_check_choose_rule_set:
@@ -53,8 +55,9 @@ compare_deadlines (gconstpointer a,
 
 /**
  * declic_check_run:
- * @reference_override: (nullable): the date to check at; else the draft's planned filing date,
- *   else today
+ * @today: (nullable): today's date; %NULL for the clock's. The draft is checked at its
+ *   reference date (the planned filing date when it has not passed, else @today); days left
+ *   count from @today
  * @forced_rule_set: (nullable): check with this rule set rather than the draft's own
  * @context: (nullable): reference data for validation
  *
@@ -62,7 +65,7 @@ compare_deadlines (gconstpointer a,
  */
 DeclicCheck *
 declic_check_run (DeclicDraft           *draft,
-                  const GDate           *reference_override,
+                  const GDate           *today,
                   DeclicRuleSet         *forced_rule_set,
                   DeclicValidateContext *context)
 {
@@ -71,15 +74,21 @@ declic_check_run (DeclicDraft           *draft,
   g_return_val_if_fail (DECLIC_IS_DRAFT (draft), NULL);
 
   check = g_new0 (DeclicCheck, 1);
-  declic_draft_get_reference_date (draft, reference_override, &check->reference);
+  if (today != NULL && g_date_valid (today))
+    check->today = *today;
+  else
+    declic_clock_get_today (&check->today);
+  declic_draft_get_reference_date (draft, &check->today, &check->reference);
   check->recorded = declic_draft_get_string (draft, "rule_set_id");
   check->rule_set = declic_check_choose_rule_set (declic_rules_get_default (), draft,
                                                   &check->reference, &check->in_force);
   if (forced_rule_set != NULL)
     check->rule_set = forced_rule_set;
 
-  check->findings = declic_validate_draft (draft, &check->reference, context);
+  check->findings = declic_validate_draft (draft, &check->today, context);
+  declic_draft_life_add_findings (draft, check->findings);
   check->fileable = declic_validate_can_file (check->findings, draft);
+  check->stage = declic_draft_life_get_stage (draft);
 
   if (check->rule_set != NULL)
     {
@@ -88,7 +97,7 @@ declic_check_run (DeclicDraft           *draft,
         check->eligibility = declic_eligibility_evaluate (check->profile, check->rule_set);
       if (declic_rule_set_has_group (check->rule_set, "grid"))
         check->points = declic_points_compute (check->profile, check->rule_set, NULL);
-      check->deadlines = declic_deadlines_compute (draft, check->rule_set, &check->reference);
+      check->deadlines = declic_deadlines_compute (draft, check->rule_set, &check->today);
     }
   if (check->deadlines == NULL)
     check->deadlines = g_ptr_array_new_with_free_func ((GDestroyNotify) declic_deadline_free);

@@ -9,6 +9,7 @@
 
 #include "declic-deadlines.h"
 #include "declic-draft.h"
+#include "declic-draft-life.h"
 #include "declic-eligibility.h"
 #include "declic-points.h"
 #include "declic-profile.h"
@@ -19,12 +20,14 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  GDate              reference;    /* the date everything was worked out at */
+  GDate              today;        /* what days left count from */
+  GDate              reference;    /* when the DI would be filed: ages, windows, validity */
   DeclicRuleSet     *rule_set;     /* used (owned by the rules), or NULL when none applies */
   DeclicRuleSet     *in_force;     /* in force at the reference date, or NULL */
   const char        *recorded;     /* the draft's "rule_set_id", or NULL (owned by the draft) */
   GPtrArray         *findings;     /* DeclicFinding */
   gboolean           fileable;
+  DeclicDiStage      stage;      /* where the DI is in Arrima: a draft, filed, invited… */
   DeclicProfile     *profile;      /* NULL without a rule set */
   DeclicEligibility *eligibility;  /* NULL when the rule set has no streams */
   DeclicPoints      *points;       /* NULL when the rule set has no grid */
@@ -36,7 +39,7 @@ DeclicRuleSet *declic_check_choose_rule_set (DeclicRules           *rules,
                                              const GDate           *reference,
                                              DeclicRuleSet        **in_force);
 DeclicCheck   *declic_check_run             (DeclicDraft           *draft,
-                                             const GDate           *reference_override,
+                                             const GDate           *today,
                                              DeclicRuleSet         *forced_rule_set,
                                              DeclicValidateContext *context);
 void           declic_check_free            (DeclicCheck           *check);

@@ -12,7 +12,6 @@
 #include "declic-text.h"
 #include "declic-utils.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (json_object, json_object_put)
 
 #define ISO_3166_1_DOMAIN "iso_3166-1"
 #define ISO_3166_2_DOMAIN "iso_3166-2"

@@ -29,7 +29,7 @@ typedef struct
   char                 *path;           /* the draft field it is counted from */
   char                 *rule_group;     /* the rule set's group it comes from */
   GDate                 date;           /* the last day */
-  int                   days_left;      /* from the reference date; negative once passed */
+  int                   days_left;      /* from today; negative once passed */
   DeclicDeadlineStatus  status;
   DeclicRuleStatus      source_status;  /* how sure the rule is */
   gboolean              confirmed;      /* FALSE when no official text confirms the rule */
@@ -37,7 +37,7 @@ typedef struct
 
 GPtrArray   *declic_deadlines_compute        (DeclicDraft          *draft,
                                               DeclicRuleSet        *rule_set,
-                                              const GDate          *reference_date);
+                                              const GDate          *today);
 void         declic_deadline_free            (DeclicDeadline       *deadline);
 DeclicDeadlineStatus declic_deadline_status_for (int                days_left,
                                               guint                 soon_days);

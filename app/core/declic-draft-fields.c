@@ -129,6 +129,28 @@ static const DeclicChoice diagnoses[] = {
   { "balanced", N_("Balanced") },
   { "slight_deficit", N_("Slight deficit") },
   { "deficit", N_("Deficit") },
+  { "slight_surplus", N_("Slight surplus") },
+  { "not_published", N_("Not published") },
+  END_CHOICES
+};
+
+/* The DI's life after filing (schema 1.1). */
+static const DeclicChoice invitation_outcomes[] = {
+  { "declined", N_("Invitation declined") },
+  { "application_filed", N_("Selection application filed") },
+  END_CHOICES
+};
+
+static const DeclicChoice family_members[] = {
+  { "applicant", N_("Principal applicant") },
+  { "spouse", N_("Spouse") },
+  { "child", N_("Child") },
+  END_CHOICES
+};
+
+static const DeclicChoice di_ends[] = {
+  { "expired", N_("Expired") },
+  { "withdrawn", N_("Withdrawn") },
   END_CHOICES
 };
 
@@ -146,6 +168,26 @@ static const DeclicFieldSpec base_fields[] = {
   F ("filing_date", DATE, NONE, N_("Date the DI was filed")),
   F ("invitation_date", DATE, NONE, N_("Date of the invitation")),
   F ("rule_set_id", STRING, NONE, N_("Rule set last checked with")),
+
+  /* Since schema 1.1: what happened to the DI once filed (declic-draft-life.h). */
+  F ("after_filing", OBJECT, NONE, N_("After filing")),
+  F ("after_filing.di_number", STRING, NONE, N_("DI number in Arrima")),
+  F ("after_filing.updated_date", DATE, NONE, N_("Last updated in Arrima")),
+  E ("after_filing.invitation_outcome", NONE, N_("Answer to the invitation"), invitation_outcomes),
+  F ("after_filing.application_date", DATE, NONE, N_("Date the selection application was filed")),
+  F ("after_filing.missing_request_date", DATE, NONE, N_("Date MIFI asked for what is missing")),
+  F ("after_filing.attestation_requests", ARRAY, NONE, N_("Requests for the values attestation")),
+  F ("after_filing.attestation_requests[]", OBJECT, NONE, N_("Values attestation request")),
+  E ("after_filing.attestation_requests[].person", NONE, N_("Family member"), family_members),
+  F ("after_filing.attestation_requests[].given_names", STRING, NONE, N_("Given name(s)")),
+  F ("after_filing.attestation_requests[].request_date", DATE, NONE, N_("Date of the request")),
+  F ("after_filing.attestation_requests[].obtained", BOOLEAN, NONE, N_("Attestation obtained")),
+  E ("after_filing.end", NONE, N_("End of the DI"), di_ends),
+  F ("after_filing.end_date", DATE, NONE, N_("Date the DI ended")),
+  F ("after_filing.filed_values", ARRAY, NONE, N_("Values as filed in Arrima")),
+  F ("after_filing.filed_values[]", OBJECT, NONE, N_("Filed value")),
+  F ("after_filing.filed_values[].path", STRING, NONE, N_("Field")),
+  F ("after_filing.filed_values[].value", STRING, NONE, N_("Value as filed")),
 
   F ("representative", OBJECT, REPRESENTATIVE, N_("Representative")),
   F ("representative.name", STRING, REPRESENTATIVE, N_("Representative’s name")),
@@ -257,6 +299,11 @@ static const DeclicFieldSpec base_fields[] = {
   N ("quebec.months_outside_cmm_residence", INTEGER, QUEBEC, N_("Months living in Québec outside the CMM"), 0, 600),
   N ("quebec.months_outside_cmm_work", INTEGER, QUEBEC, N_("Months working in Québec outside the CMM"), 0, 600),
   N ("quebec.months_outside_cmm_study", INTEGER, QUEBEC, N_("Months studying in Québec outside the CMM"), 0, 600),
+  /* The three counts above are as of this date; those still going on grow from it. */
+  F ("quebec.outside_cmm_counted_on", DATE, QUEBEC, N_("Months outside the CMM counted on")),
+  F ("quebec.outside_cmm_residence_ongoing", BOOLEAN, QUEBEC, N_("Still living in Québec outside the CMM")),
+  F ("quebec.outside_cmm_work_ongoing", BOOLEAN, QUEBEC, N_("Still working in Québec outside the CMM")),
+  F ("quebec.outside_cmm_study_ongoing", BOOLEAN, QUEBEC, N_("Still studying in Québec outside the CMM")),
   N ("quebec.studies_without_diploma_completed_months", INTEGER, QUEBEC, N_("Months of completed studies in Québec without a diploma"), 0, 600),
   N ("quebec.studies_without_diploma_ongoing_months", INTEGER, QUEBEC, N_("Months of ongoing studies in Québec"), 0, 600),
 

@@ -9,14 +9,20 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-c/json.h>
 #include <math.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "declic-format.h"
+#include "declic-clock.h"
 #include "declic-draft-private.h"
+#include "declic-safe-name.h"
 #include "declic-utils.h"
 
 G_DEFINE_QUARK (declic-draft-error-quark, declic_draft_error)
@@ -127,6 +133,13 @@ check_value (const DeclicFieldSpec  *spec,
   switch (spec->type)
     {
     case DECLIC_FIELD_DATE:
+      if (declic_utils_date_year_out_of_range (json_object_get_string (node)))
+        {
+          g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_VALUE,
+                       _("%s: “%s” is not a date Déclic accepts: the year must be between %d and %d"),
+                       path, json_object_get_string (node), DECLIC_UTILS_MIN_YEAR, DECLIC_UTILS_MAX_YEAR);
+          return FALSE;
+        }
       if (!declic_utils_parse_date (json_object_get_string (node), NULL))
         {
           g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_VALUE,
@@ -162,14 +175,16 @@ check_value (const DeclicFieldSpec  *spec,
     case DECLIC_FIELD_ENUM:
       {
         const char *value = json_object_get_string (node);
-        g_autoptr(GString) allowed = g_string_new (NULL);
+        g_autoptr(GString) allowed = NULL;
 
         for (const DeclicChoice *c = spec->choices; c->code != NULL; c++)
-          {
-            if (g_str_equal (c->code, value))
-              return TRUE;
-            g_string_append_printf (allowed, "%s%s", allowed->len > 0 ? ", " : "", c->code);
-          }
+          if (g_str_equal (c->code, value))
+            return TRUE;
+        /* The list of allowed values only for the message: building it on every load cost more
+         * than the rest of the walk. */
+        allowed = g_string_new (NULL);
+        for (const DeclicChoice *c = spec->choices; c->code != NULL; c++)
+          g_string_append_printf (allowed, "%s%s", allowed->len > 0 ? ", " : "", c->code);
         g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_VALUE,
                      _("%s: “%s” is not one of the allowed values (%s)"),
                      path, value, allowed->str);
@@ -183,9 +198,14 @@ check_value (const DeclicFieldSpec  *spec,
 
         if (value < spec->minimum || value > spec->maximum)
           {
+            /* In the interface's form ("37,5" in French); a non-finite value cannot be read. */
+            g_autofree char *value_text = isfinite (value) ? declic_format_number (value, 6, NULL) : g_strdup ("?");
+            g_autofree char *min_text = declic_format_number (spec->minimum, 6, NULL);
+            g_autofree char *max_text = declic_format_number (spec->maximum, 6, NULL);
+
             g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_VALUE,
-                         _("%s: %g is out of range (%g to %g)"),
-                         path, value, spec->minimum, spec->maximum);
+                         _("%s: %s is out of range (%s to %s)"),
+                         path, value_text, min_text, max_text);
             return FALSE;
           }
         return TRUE;
@@ -201,6 +221,24 @@ check_value (const DeclicFieldSpec  *spec,
     default:
       return TRUE;
     }
+}
+
+/* "[12]": the index of an array item in a path, without printf (drafts are walked on every load
+ * and printf dominated the walk). */
+static void
+append_index (GString *path,
+              gsize    i)
+{
+  char digits[24];
+  int n = 0;
+
+  do
+    digits[n++] = (char) ('0' + i % 10);
+  while ((i /= 10) > 0);
+  g_string_append_c (path, '[');
+  while (n > 0)
+    g_string_append_c (path, digits[--n]);
+  g_string_append_c (path, ']');
 }
 
 static gboolean check_node (Walk *walk, json_object *node, GError **error);
@@ -236,7 +274,7 @@ check_children (Walk         *walk,
 
       for (gsize i = 0; i < n; i++)
         {
-          g_string_append_printf (walk->path, "[%" G_GSIZE_FORMAT "]", i);
+          append_index (walk->path, i);
           g_string_append (walk->pattern, "[]");
           if (!check_node (walk, json_object_array_get_idx (node, i), error))
             return FALSE;
@@ -277,6 +315,29 @@ check_node (Walk         *walk,
 /* json-c reads NaN and Infinity, which JSON does not have and no field can hold: refuse them
  * anywhere, unknown fields included, so that every loaded draft saves as valid JSON. */
 static gboolean
+all_finite (json_object *node)
+{
+  if (json_object_is_type (node, json_type_double))
+    return isfinite (json_object_get_double (node));
+  if (json_object_is_type (node, json_type_object))
+    {
+      json_object_object_foreach (node, key, child)
+        {
+          (void) key;
+          if (!all_finite (child))
+            return FALSE;
+        }
+    }
+  else if (json_object_is_type (node, json_type_array))
+    {
+      for (gsize i = 0; i < json_object_array_length (node); i++)
+        if (!all_finite (json_object_array_get_idx (node, i)))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 check_finite (json_object  *node,
               GString      *path,
               GError      **error)
@@ -294,7 +355,9 @@ check_finite (json_object  *node,
     {
       json_object_object_foreach (node, key, child)
         {
-          g_string_append_printf (path, "%s%s", len > 0 ? "." : "", key);
+          if (len > 0)
+            g_string_append_c (path, '.');
+          g_string_append (path, key);
           if (!check_finite (child, path, error))
             return FALSE;
           g_string_truncate (path, len);
@@ -304,7 +367,7 @@ check_finite (json_object  *node,
     {
       for (gsize i = 0; i < json_object_array_length (node); i++)
         {
-          g_string_append_printf (path, "[%" G_GSIZE_FORMAT "]", i);
+          append_index (path, i);
           if (!check_finite (json_object_array_get_idx (node, i), path, error))
             return FALSE;
           g_string_truncate (path, len);
@@ -329,8 +392,9 @@ check_version (json_object  *root,
       return FALSE;
     }
   text = json_object_is_type (version, json_type_string) ? json_object_get_string (version) : "";
-  major = g_ascii_strtoull (text, &end, 10);
-  if (end == text || (*end != '.' && *end != '\0') || (*end == '.' && !g_ascii_isdigit (end[1])))
+  /* g_ascii_strtoull() takes leading spaces and a sign: "-1.0" would read as a huge major. */
+  major = g_ascii_isdigit (text[0]) ? g_ascii_strtoull (text, &end, 10) : 0;
+  if (!g_ascii_isdigit (text[0]) || (*end != '.' && *end != '\0') || (*end == '.' && !g_ascii_isdigit (end[1])))
     {
       g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_VERSION,
                    _("schema_version: “%s” is not a version number such as “1.0”"),
@@ -353,6 +417,14 @@ check_version (json_object  *root,
   return TRUE;
 }
 
+/* Whether @node is a string with a NUL before its end. */
+static gboolean
+has_inner_nul (json_object *node)
+{
+  return json_object_is_type (node, json_type_string) &&
+         (gsize) json_object_get_string_len (node) != strlen (json_object_get_string (node));
+}
+
 static gboolean
 check_draft (json_object  *root,
              GError      **error)
@@ -360,6 +432,7 @@ check_draft (json_object  *root,
   Walk walk;
   gboolean ok;
   const char *id;
+  g_autoptr(GError) local_error = NULL;
 
   if (!json_object_is_type (root, json_type_object))
     {
@@ -372,11 +445,15 @@ check_draft (json_object  *root,
   if (!check_version (root, error))
     return FALSE;
 
-  walk.path = g_string_new (NULL);
-  ok = check_finite (root, walk.path, error);
-  g_string_free (walk.path, TRUE);
-  if (!ok)
-    return FALSE;
+  /* The path is built only to name the culprit: nearly every draft has none. */
+  if (!all_finite (root))
+    {
+      walk.path = g_string_new (NULL);
+      ok = check_finite (root, walk.path, error);
+      g_string_free (walk.path, TRUE);
+      if (!ok)
+        return FALSE;
+    }
 
   walk.path = g_string_new (NULL);
   walk.pattern = g_string_new (NULL);
@@ -386,11 +463,25 @@ check_draft (json_object  *root,
   if (!ok)
     return FALSE;
 
-  id = json_object_get_string (json_object_object_get (root, "id"));
-  if (id == NULL || *id == '\0')
+  /* The id becomes a file name and a URL segment, the client label a server folder. One with a
+   * NUL inside ("a\\u0000b") would be "a" to every C string reader and "a\\u0000b" in the file
+   * written back: two names for one draft, as with a duplicate key. */
+  if (has_inner_nul (json_object_object_get (root, "id")))
     {
-      g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_VALUE,
-                   _("id: the draft has no identifier"));
+      g_set_error_literal (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_VALUE,
+                           _("id: the identifier holds a NUL character (\\u0000)"));
+      return FALSE;
+    }
+  if (has_inner_nul (json_object_object_get (root, "client_label")))
+    {
+      g_set_error_literal (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_VALUE,
+                           _("client_label: the label holds a NUL character (\\u0000)"));
+      return FALSE;
+    }
+  id = json_object_get_string (json_object_object_get (root, "id"));
+  if (!declic_safe_name_check_id (id, &local_error))
+    {
+      g_set_error_literal (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_VALUE, local_error->message);
       return FALSE;
     }
 
@@ -452,11 +543,13 @@ parse_json (const char  *data,
     }
   if (jerr != json_tokener_success)
     {
-      /* The tokener stops at the offending character. */
+      /* The tokener stops at the offending character; its description is English only. */
+      g_autofree char *cause = declic_utils_json_syntax_cause (jerr, data, length, end);
+
       declic_utils_offset_to_line_column (data, end, &line, &column);
       g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_SYNTAX,
                    _("The file is not valid JSON: %s at line %u, column %u"),
-                   json_tokener_error_desc (jerr), line, column);
+                   cause, line, column);
       return NULL;
     }
   if (root == NULL)
@@ -477,6 +570,187 @@ parse_json (const char  *data,
     }
 
   return root;
+}
+
+/* Appends the key that starts at @p (just after its opening quote) to @out, its escapes decoded,
+ * and returns the position after its closing quote. The text is valid JSON already. */
+static const char *
+decode_key (const char *p,
+            GString    *out)
+{
+  g_string_truncate (out, 0);
+  while (*p != '"')
+    {
+      if (*p != '\\')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      p++;
+      switch (*p)
+        {
+        case 'b': g_string_append_c (out, '\b'); p++; break;
+        case 'f': g_string_append_c (out, '\f'); p++; break;
+        case 'n': g_string_append_c (out, '\n'); p++; break;
+        case 'r': g_string_append_c (out, '\r'); p++; break;
+        case 't': g_string_append_c (out, '\t'); p++; break;
+        case 'u':
+          {
+            gunichar c = 0;
+
+            for (int i = 1; i <= 4; i++)
+              c = c * 16 + g_ascii_xdigit_value (p[i]);
+            p += 5;
+            if (c >= 0xd800 && c < 0xdc00 && p[0] == '\\' && p[1] == 'u')
+              {
+                gunichar low = 0;
+
+                for (int i = 2; i <= 5; i++)
+                  low = low * 16 + g_ascii_xdigit_value (p[i]);
+                if (low >= 0xdc00 && low < 0xe000)
+                  {
+                    c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+                    p += 6;
+                  }
+              }
+            /* json-c keys are C strings: a "\u0000" ends the key there, for it as for us. */
+            g_string_append_unichar (out, c);
+            break;
+          }
+        default:  /* '"', '\\', '/' */
+          g_string_append_c (out, *p++);
+          break;
+        }
+    }
+  return p + 1;
+}
+
+/* json-c keeps the last of two equal keys without a word, so a file could show one id to a
+ * reader and another to Déclic: refuse any object with a key twice. One pass over the text
+ * (valid JSON already), one set of keys per open object, so it takes linear time. */
+static gboolean
+check_duplicate_keys (const char  *data,
+                      gsize        length,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GString) key = g_string_new (NULL);
+  const char *p = data;
+  const char *end = data + length;
+  gboolean ok = TRUE;
+
+  while (p < end && ok)
+    {
+      switch (*p)
+        {
+        case '{':
+          g_ptr_array_add (stack, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
+          p++;
+          break;
+        case '[':
+          /* Arrays have no keys; a set is still pushed so that pops match. */
+          g_ptr_array_add (stack, g_hash_table_new (g_str_hash, g_str_equal));
+          p++;
+          break;
+        case '}':
+        case ']':
+          if (stack->len > 0)
+            g_ptr_array_set_size (stack, stack->len - 1);
+          p++;
+          break;
+        case '"':
+          {
+            const char *start = p;
+            const char *after = decode_key (p + 1, key);
+            const char *q = after;
+            GHashTable *keys;
+
+            while (q < end && g_ascii_isspace (*q))
+              q++;
+            p = after;
+            /* Only a key is followed by ':'. */
+            if (q >= end || *q != ':' || stack->len == 0)
+              break;
+            keys = g_ptr_array_index (stack, stack->len - 1);
+            if (!g_hash_table_add (keys, g_strdup (key->str)))
+              {
+                g_autofree char *shown = g_strescape (key->str, NULL);
+                guint line, column;
+
+                declic_utils_offset_to_line_column (data, (gsize) (start - data), &line, &column);
+                g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_SYNTAX,
+                             _("The file has the key “%s” twice in one object (the second at line %u, column %u): it is unclear which one counts, so the draft is refused"),
+                             shown, line, column);
+                ok = FALSE;
+              }
+            break;
+          }
+        default:
+          p++;
+          break;
+        }
+    }
+  return ok;
+}
+
+/* How many keys the text has, all objects together: strings followed by ':' (valid JSON). */
+static gsize
+count_keys_in_text (const char *data,
+                    gsize       length)
+{
+  const char *p = data;
+  const char *end = data + length;
+  gsize n = 0;
+
+  while (p < end)
+    {
+      if (*p != '"')
+        {
+          p++;
+          continue;
+        }
+      for (p++; p < end && *p != '"'; p++)
+        if (*p == '\\')
+          p++;
+      p++;
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      if (p < end && *p == ':')
+        n++;
+    }
+  return n;
+}
+
+static gsize
+count_keys_in_tree (json_object *node)
+{
+  gsize n = 0;
+
+  if (json_object_is_type (node, json_type_object))
+    {
+      json_object_object_foreach (node, key, child)
+        {
+          (void) key;
+          n += 1 + count_keys_in_tree (child);
+        }
+    }
+  else if (json_object_is_type (node, json_type_array))
+    {
+      for (gsize i = 0; i < json_object_array_length (node); i++)
+        n += count_keys_in_tree (json_object_array_get_idx (node, i));
+    }
+  return n;
+}
+
+/* json-c keeps one member per key: with no key twice, the parsed tree has every key of the
+ * text, and with one, fewer (the dropped value's own keys with it). Counting is cheap; the
+ * sets of check_duplicate_keys () are built only to name the key when the counts differ. */
+static gboolean
+has_duplicate_keys (const char  *data,
+                    gsize        length,
+                    json_object *root)
+{
+  return count_keys_in_text (data, length) != count_keys_in_tree (root);
 }
 
 /**
@@ -530,6 +804,11 @@ declic_draft_new_from_data (const char  *data,
   root = parse_json (copy, length, error);
   if (root == NULL)
     return NULL;
+  if (has_duplicate_keys (copy, length, root) && !check_duplicate_keys (copy, length, error))
+    {
+      json_object_put (root);
+      return NULL;
+    }
 
   if (!check_draft (root, error))
     {
@@ -538,6 +817,125 @@ declic_draft_new_from_data (const char  *data,
     }
 
   return declic_draft_new_for_root (root);
+}
+
+static gint64
+stat_mtime_usec (const struct stat *st)
+{
+  return (gint64) st->st_mtim.tv_sec * G_USEC_PER_SEC + st->st_mtim.tv_nsec / 1000;
+}
+
+/* Reads a whole draft file through one descriptor, so that what is checked (a regular file,
+ * not too large) is what is read. Never blocks on a FIFO or reads a device forever. */
+static char *
+read_draft_file (const char               *path,
+                 DeclicDraftLoadFlags      flags,
+                 gsize                    *length,
+                 struct stat              *file_st,
+                 GError                  **error)
+{
+  int open_flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
+  g_autoptr(GString) data = NULL;
+  struct stat st;
+  int fd;
+
+  if (flags & DECLIC_DRAFT_LOAD_NO_FOLLOW)
+    open_flags |= O_NOFOLLOW;
+  fd = g_open (path, open_flags, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      if (saved == ELOOP && (flags & DECLIC_DRAFT_LOAD_NO_FOLLOW))
+        g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_NOT_REGULAR,
+                     _("The file is a symbolic link: Déclic does not follow links in a workspace, so that a draft can never be read or written elsewhere"));
+      else
+        g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_IO,
+                     _("Could not read the file: %s"), g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_NOT_REGULAR,
+                   _("The file is not a regular file (it is a folder, a pipe or a device): it was not read"));
+      return NULL;
+    }
+  /* Refuse a huge file before reading it into memory. */
+  if (st.st_size > DECLIC_DRAFT_MAX_FILE_SIZE)
+    {
+      close (fd);
+      set_too_large_error (error, (guint64) st.st_size);
+      return NULL;
+    }
+
+  data = g_string_sized_new ((gsize) st.st_size + 1);
+  for (;;)
+    {
+      char buffer[16384];
+      gssize n = read (fd, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          close (fd);
+          g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_IO,
+                       _("Could not read the file: %s"), g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_string_append_len (data, buffer, n);
+      /* The file may grow while it is read. */
+      if (data->len > DECLIC_DRAFT_MAX_FILE_SIZE)
+        {
+          close (fd);
+          set_too_large_error (error, data->len);
+          return NULL;
+        }
+    }
+  close (fd);
+  *length = data->len;
+  if (file_st != NULL)
+    *file_st = st;
+  return g_string_free (g_steal_pointer (&data), FALSE);
+}
+
+/**
+ * declic_draft_new_from_file_full:
+ * @flags: %DECLIC_DRAFT_LOAD_NO_FOLLOW for a file of a workspace
+ *
+ * Only a regular file is read (never a pipe or a device); with %DECLIC_DRAFT_LOAD_NO_FOLLOW a
+ * symbolic link is refused too.
+ *
+ * Returns: (transfer full) (nullable): the draft, or %NULL with @error; the file is left as it is
+ */
+DeclicDraft *
+declic_draft_new_from_file_full (const char            *path,
+                                 DeclicDraftLoadFlags   flags,
+                                 GError               **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  DeclicDraft *draft;
+  g_autofree char *sha256 = NULL;
+  struct stat st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = read_draft_file (path, flags, &length, &st, error);
+  if (data == NULL)
+    return NULL;
+  draft = declic_draft_new_from_data (data, length, error);
+  if (draft == NULL)
+    return NULL;
+  /* What the file was, so that a save can tell whether someone else changed it since. */
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  declic_draft_set_disk_state (draft, path, (gint64) st.st_size, stat_mtime_usec (&st), sha256);
+  return draft;
 }
 
 /**
@@ -549,30 +947,7 @@ DeclicDraft *
 declic_draft_new_from_file (const char  *path,
                             GError     **error)
 {
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  GStatBuf st;
-  g_autoptr(GError) local_error = NULL;
-  DeclicDraft *draft;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  /* Refuse a huge file before reading it into memory. */
-  if (g_stat (path, &st) == 0 && st.st_size > DECLIC_DRAFT_MAX_FILE_SIZE)
-    {
-      set_too_large_error (error, (guint64) st.st_size);
-      return NULL;
-    }
-
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_IO,
-                   _("Could not read the file: %s"), local_error->message);
-      return NULL;
-    }
-
-  draft = declic_draft_new_from_data (data, length, error);
-  return draft;
+  return declic_draft_new_from_file_full (path, DECLIC_DRAFT_LOAD_NONE, error);
 }
 
 /**
@@ -597,15 +972,112 @@ declic_draft_to_data (DeclicDraft *self,
   return data;
 }
 
+/* Saves and the clean-up of what killed saves left agree through a lock on the folder: every
+ * save holds it shared from before its temporary file exists until after the rename, and the
+ * clean-up removes temporary files only while it holds it exclusively, that is when no save of
+ * any process is under way there. A killed process holds no lock. Returns -1 when the folder
+ * cannot be locked (a file system without locks): saves go on, the clean-up falls back on age. */
+static int
+lock_folder (const char *path,
+             int         operation)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return -1;
+  while (flock (fd, operation) != 0)
+    {
+      if (errno == EINTR)
+        continue;
+      close (fd);
+      return errno == EWOULDBLOCK ? -2 : -1;
+    }
+  return fd;
+}
+
+/* "NAME.json.XXXXXX": the exact name g_file_set_contents_full() gives the temporary file of a
+ * save of "NAME.json" (six characters of [A-Za-z0-9]), NAME being a draft's file name. */
+static gboolean
+is_save_temp_name (const char *name)
+{
+  gsize len = strlen (name);
+  g_autofree char *target = NULL;
+
+  if (len < 7 + 6 || name[0] == '.' || name[len - 7] != '.')
+    return FALSE;
+  for (gsize i = len - 6; i < len; i++)
+    if (!g_ascii_isalnum (name[i]))
+      return FALSE;
+  target = g_strndup (name, len - 7);
+  return g_str_has_suffix (target, ".json");
+}
+
+/* A temporary file nobody is writing any more; without a lock, only when a day old. */
+#define STALE_WITHOUT_LOCK_SECONDS (24 * 60 * 60)
+
+/**
+ * declic_draft_remove_stale_temp_files:
+ * @folder: a folder of drafts
+ *
+ * Removes the temporary files that saves killed midway left in @folder ("NAME.json.XXXXXX", each
+ * a full copy of someone's data), and nothing else: only regular files of this user with exactly
+ * that name, and only when no save is under way in the folder.
+ *
+ * Returns: how many were removed
+ */
+guint
+declic_draft_remove_stale_temp_files (const char *folder)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *probe = NULL;
+  const char *name;
+  guint n_removed = 0;
+  int lock;
+  gint64 now = declic_clock_get_file_time_now ();
+
+  g_return_val_if_fail (folder != NULL, 0);
+
+  probe = g_build_filename (folder, "x", NULL);
+  lock = lock_folder (probe, LOCK_EX | LOCK_NB);
+  if (lock == -2)
+    return 0;  /* a save is under way: its temporary file is not stale; next time */
+
+  dir = g_dir_open (folder, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!is_save_temp_name (name))
+        continue;
+      path = g_build_filename (folder, name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != getuid ())
+        continue;
+      if (lock < 0 && now - (gint64) st.st_mtime < STALE_WITHOUT_LOCK_SECONDS)
+        continue;
+      if (g_unlink (path) == 0)
+        n_removed++;
+    }
+  if (lock >= 0)
+    close (lock);
+  if (n_removed > 0)
+    g_debug ("Removed %u temporary files left by interrupted saves in %s", n_removed, folder);
+  return n_removed;
+}
+
 /* Keeps the version about to be replaced as "<path>.bak": a hard link, then an atomic rename,
- * so that a crash leaves either the previous backup or the new one. */
+ * so that a crash leaves either the previous backup or the new one. The caller has checked that
+ * @path is a regular file, not a link. */
 static void
 keep_backup (const char *path)
 {
   g_autofree char *backup = g_strconcat (path, ".bak", NULL);
   g_autofree char *link_tmp = g_strconcat (path, ".bak.tmp", NULL);
+  GStatBuf st;
+  int fd;
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
     return;
 
   g_unlink (link_tmp);
@@ -623,13 +1095,59 @@ keep_backup (const char *path)
           return;
         }
     }
-  /* The backup is as private as the draft, whatever mode the old file had. */
-  g_chmod (link_tmp, 0600);
+  /* The backup is as private as the draft, whatever mode the old file had; changed through a
+   * descriptor opened without following links, so never on another file. */
+  fd = g_open (link_tmp, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0);
+  if (fd < 0 || fstat (fd, (struct stat *) &st) != 0 || !S_ISREG (st.st_mode) || fchmod (fd, 0600) != 0)
+    {
+      g_warning ("Could not keep a private backup of %s", path);
+      if (fd >= 0)
+        close (fd);
+      g_unlink (link_tmp);
+      return;
+    }
+  close (fd);
   if (g_rename (link_tmp, backup) != 0)
     {
       g_warning ("Could not keep a backup of %s: %s", path, g_strerror (errno));
       g_unlink (link_tmp);
     }
+}
+
+/* FALSE with DECLIC_DRAFT_ERROR_CHANGED when the file at @path is the one @self was read from
+ * or last written to, and its content changed since. */
+static gboolean
+check_unchanged_on_disk (DeclicDraft  *self,
+                         const char   *path,
+                         GError      **error)
+{
+  gint64 size, mtime;
+  const char *sha256 = NULL;
+  const char *known = declic_draft_get_disk_path (self, &size, &mtime, &sha256);
+  g_autofree char *now = NULL;
+  g_autofree char *now_sha256 = NULL;
+  gsize length = 0;
+  struct stat st;
+
+  if (known == NULL || !g_str_equal (known, path))
+    return TRUE;
+  /* Gone: nothing of anyone's is overwritten. */
+  if (g_lstat (path, &st) != 0)
+    return TRUE;
+  if ((gint64) st.st_size == size && stat_mtime_usec (&st) == mtime)
+    return TRUE;
+
+  now = read_draft_file (path, DECLIC_DRAFT_LOAD_NO_FOLLOW, &length, NULL, NULL);
+  if (now != NULL)
+    {
+      now_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) now, length);
+      if (g_strcmp0 (now_sha256, sha256) == 0)
+        return TRUE;
+    }
+  g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_CHANGED,
+               _("Could not save the draft: %s was changed by another window or program since Déclic opened it. Nothing was written: open the draft again to see the other version."),
+               path);
+  return FALSE;
 }
 
 /**
@@ -646,11 +1164,47 @@ declic_draft_save_to_file (DeclicDraft  *self,
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length;
+  GStatBuf st;
+  int lock;
 
   g_return_val_if_fail (DECLIC_IS_DRAFT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* A link, a pipe or a device in place of the draft is never written through: a link would
+   * have its target changed (and chmod-ed), wherever it is. */
+  if (g_lstat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_NOT_REGULAR,
+                   _("Could not save the draft: %s is not a regular file (a symbolic link, a folder, a pipe or a device); nothing was written"),
+                   path);
+      return FALSE;
+    }
+
+  /* Two windows or two programs on one draft (issue 11, defect 6): the file this draft was read
+   * from (or last written to) must still be what it was, or the other one's changes would be
+   * lost without a word. Size and time say "unchanged" cheaply; when they differ the content
+   * decides, so that a mere touch is no conflict. */
+  if (!check_unchanged_on_disk (self, path, error))
+    return FALSE;
+
   data = declic_draft_to_data (self, &length);
+
+  /* Never write what cannot be read: a model holding a value the loader refuses (an empty
+   * country code, say) would replace a good file by one that no longer opens. */
+  {
+    g_autoptr(DeclicDraft) reread = declic_draft_new_from_data (data, length, &local_error);
+
+    if (reread == NULL)
+      {
+        g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_UNREADABLE,
+                     _("Could not save the draft: it would not open again (%s). The file on disk was left as it was."),
+                     local_error->message);
+        return FALSE;
+      }
+  }
+
+  /* Shared with other saves, exclusive of the clean-up of temporary files (see lock_folder). */
+  lock = lock_folder (path, LOCK_SH);
 
   keep_backup (path);
 
@@ -658,16 +1212,33 @@ declic_draft_save_to_file (DeclicDraft  *self,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0600, &local_error))
     {
+      if (lock >= 0)
+        close (lock);
       g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_IO,
                    _("Could not save the draft: %s"), local_error->message);
       return FALSE;
     }
+  if (lock >= 0)
+    close (lock);
 
-  /* A file that existed before keeps its mode through the rename of the new one: be sure. */
-  g_chmod (path, 0600);
+  /* g_file_set_contents_full creates the new file with mode 0600 and renames it over @path:
+   * no chmod by name afterwards, which would follow a link put there meanwhile. */
 
   if (!declic_utils_fsync_parent (path, &local_error))
     g_debug ("Could not flush the folder of %s: %s", path, local_error->message);
+
+  /* What is on disk now is this draft's: remember it (not for a copy saved elsewhere, an
+   * export, which leaves the draft's own file as the one to watch). */
+  {
+    const char *known_sha256 = NULL;
+    gint64 size, mtime;
+    const char *known = declic_draft_get_disk_path (self, &size, &mtime, &known_sha256);
+    if ((known == NULL || g_str_equal (known, path)) && g_lstat (path, &st) == 0)
+      {
+        g_autofree char *sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+        declic_draft_set_disk_state (self, path, (gint64) st.st_size, stat_mtime_usec (&st), sha256);
+      }
+  }
 
   return TRUE;
 }

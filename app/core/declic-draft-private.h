@@ -10,4 +10,16 @@ G_BEGIN_DECLS
 
 DeclicDraft *declic_draft_new_for_root (json_object *root);
 
+/* What was last read from or written to the draft's file (issue 11, defect 6): its path, size,
+ * modification time (µs) and SHA-256, to tell before a save whether another program changed it. */
+void         declic_draft_set_disk_state (DeclicDraft *self,
+                                          const char  *path,
+                                          gint64       size,
+                                          gint64       mtime_usec,
+                                          const char  *sha256);
+const char  *declic_draft_get_disk_path  (DeclicDraft *self,
+                                          gint64      *size,
+                                          gint64      *mtime_usec,
+                                          const char **sha256);
+
 G_END_DECLS

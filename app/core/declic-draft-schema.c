@@ -14,6 +14,7 @@
 #include "declic-draft.h"
 #include "declic-draft-fields.h"
 #include "declic-draft-schema.h"
+#include "declic-safe-name.h"
 
 static json_object *
 nullable (const char *type)
@@ -172,6 +173,9 @@ declic_draft_schema_generate (void)
     json_object_object_add (version, "pattern", json_object_new_string ("^[0-9]+\\.[0-9]+$"));
     json_object_object_add (id, "type", json_object_new_string ("string"));
     json_object_object_add (id, "minLength", json_object_new_int (1));
+    /* The id names a file and a URL segment: declic_safe_name_is_valid_id(). */
+    json_object_object_add (id, "maxLength", json_object_new_int (DECLIC_SAFE_NAME_MAX_ID));
+    json_object_object_add (id, "pattern", json_object_new_string ("^[A-Za-z0-9_-][A-Za-z0-9._-]*$"));
   }
 
   text = g_strconcat (json_object_to_json_string_ext (root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE), "\n", NULL);

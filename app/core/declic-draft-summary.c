@@ -5,8 +5,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-c/json.h>
+#include <string.h>
 
 #include "declic-check.h"
+#include "declic-clock.h"
 #include "declic-draft.h"
 #include "declic-draft-summary.h"
 #include "declic-utils.h"
@@ -28,12 +30,26 @@ struct _DeclicDraftSummary
 
   /* At a glance, as checked on checked_on */
   char    *checked_on;
-  guint    n_errors;
+  char    *reference_date;
+  guint    n_errors;   /* every blocking error, fields to fill included */
+  guint    n_to_fill;  /* of which required fields left empty */
   gboolean fileable;
   char    *streams_met;         /* "1,4": the numbers of the PSTQ streams met, "" for none */
   int      score;               /* the points estimate, -1 when there is none */
   char    *next_deadline_id;    /* declic-deadlines.h's ids */
   char    *next_deadline_date;
+  char    *grid_id;             /* the points grid the score comes from */
+  char    *language_expiry_date;    /* the soonest language result still valid expires */
+  char    *di_expiry_date;          /* a filed DI's 12 months end (NULL until it is filed) */
+  char    *invitation_answer_date;  /* the last day to answer an invitation, still to come */
+
+  /* Worked out once from the fields above, so that filtering and sorting thousands of
+   * summaries parses nothing: Julian days (0 for none) and a sort key. */
+  guint32  next_deadline_day;
+  guint32  language_expiry_day;
+  guint32  invitation_answer_day;
+  gint64   updated_usec;
+  char    *name_key;
 };
 
 G_DEFINE_FINAL_TYPE (DeclicDraftSummary, declic_draft_summary, G_TYPE_OBJECT)
@@ -65,9 +81,15 @@ declic_draft_summary_finalize (GObject *object)
   g_free (self->error);
   g_free (self->search_text);
   g_free (self->checked_on);
+  g_free (self->reference_date);
   g_free (self->streams_met);
   g_free (self->next_deadline_id);
   g_free (self->next_deadline_date);
+  g_free (self->grid_id);
+  g_free (self->language_expiry_date);
+  g_free (self->di_expiry_date);
+  g_free (self->invitation_answer_date);
+  g_free (self->name_key);
 
   G_OBJECT_CLASS (declic_draft_summary_parent_class)->finalize (object);
 }
@@ -128,42 +150,64 @@ declic_draft_summary_init (DeclicDraftSummary *self)
   self->score = -1;
 }
 
+static guint32
+parse_day (const char *text)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (text == NULL || !declic_utils_parse_date (text, &date))
+    return 0;
+  return g_date_get_julian (&date);
+}
+
+/* The search text, the name a list sorts by and the dates as numbers. */
 static void
-update_search_text (DeclicDraftSummary *self)
+update_keys (DeclicDraftSummary *self)
 {
   g_autofree char *joined = g_strjoin (" ",
                                        self->client_label ? self->client_label : "",
                                        self->given_names ? self->given_names : "",
                                        self->family_names ? self->family_names : "",
                                        NULL);
+  /* Not the title: an untitled draft's "New draft" is translated, and the key must not depend
+   * on the language, nor building it call gettext (GLib decides once per process whether
+   * g_dgettext () translates). */
+  g_autofree char *basename = self->path != NULL ? g_path_get_basename (self->path) : NULL;
+  const char *title = self->client_label != NULL ? self->client_label
+                      : self->given_names != NULL || self->family_names != NULL ? joined + strlen (self->client_label ? self->client_label : "")
+                      : basename;
+  g_autoptr(GDateTime) updated = self->updated != NULL ? g_date_time_new_from_iso8601 (self->updated, NULL) : NULL;
+
+  while (title != NULL && *title == ' ')
+    title++;
   g_free (self->search_text);
   self->search_text = declic_text_fold (joined);
+  g_free (self->name_key);
+  self->name_key = declic_text_fold (title);
+  self->next_deadline_day = parse_day (self->next_deadline_date);
+  self->language_expiry_day = parse_day (self->language_expiry_date);
+  self->invitation_answer_day = parse_day (self->invitation_answer_date);
+  if (updated != NULL)
+    self->updated_usec = g_date_time_to_unix (updated) * G_USEC_PER_SEC + g_date_time_get_microsecond (updated);
+  else
+    self->updated_usec = self->mtime;
 }
 
-/* Runs the whole check once, when the file is read, so that a list of thousands of drafts can
- * say which are complete, eligible or near a deadline without opening them again. */
+/* Keeps the figures of a check that a list of thousands of drafts shows, sorts and filters by,
+ * so that it can say which are complete, eligible or near a deadline without opening them again. */
 static void
 summarize_check (DeclicDraftSummary *self,
-                 DeclicDraft        *draft,
-                 const char         *today)
+                 DeclicCheck        *check)
 {
-  static DeclicValidateContext *context;
-  g_autoptr(DeclicCheck) check = NULL;
   g_autoptr(GString) streams = g_string_new (NULL);
   DeclicDeadline *next;
-  GDate date;
 
-  if (g_once_init_enter (&context))
-    g_once_init_leave (&context, declic_validate_context_new_default ());
-
-  g_date_clear (&date, 1);
-  if (!declic_utils_parse_date (today, &date))
-    g_date_set_time_t (&date, time (NULL));
-  /* The draft's planned filing date, when it has one, is the date it is checked at. */
-  check = declic_check_run (draft, declic_draft_has (draft, "planned_filing_date") ? NULL : &date, NULL, context);
-
-  self->checked_on = declic_utils_format_date (&date);
+  /* Both dates are kept: days left count from the first, the figures hold at the second. */
+  self->checked_on = declic_utils_format_date (&check->today);
+  self->reference_date = declic_utils_format_date (&check->reference);
   self->n_errors = declic_finding_list_count (check->findings, DECLIC_SECTION_NONE, DECLIC_SEVERITY_ERROR);
+  self->n_to_fill = declic_finding_list_count_to_fill (check->findings, DECLIC_SECTION_NONE);
   self->fileable = check->fileable;
   if (check->eligibility != NULL)
     for (guint i = 0; i < check->eligibility->streams->len; i++)
@@ -174,22 +218,48 @@ summarize_check (DeclicDraftSummary *self,
       }
   self->streams_met = g_string_free (g_steal_pointer (&streams), FALSE);
   self->score = check->points != NULL ? check->points->total : -1;
+  self->grid_id = check->points != NULL ? g_strdup (check->points->grid_id) : NULL;
   next = declic_check_get_next_deadline (check);
   if (next != NULL)
     {
       self->next_deadline_id = g_strdup (next->id);
       self->next_deadline_date = declic_utils_format_date (&next->date);
     }
+
+  /* Deadlines are soonest first: the first of each kind still to come is the one to show. */
+  for (guint i = 0; i < check->deadlines->len; i++)
+    {
+      DeclicDeadline *deadline = g_ptr_array_index (check->deadlines, i);
+
+      if (deadline->status == DECLIC_DEADLINE_PASSED)
+        continue;
+      if (self->language_expiry_date == NULL && g_strcmp0 (deadline->id, "language_result") == 0)
+        self->language_expiry_date = declic_utils_format_date (&deadline->date);
+      else if (self->di_expiry_date == NULL && g_strcmp0 (deadline->id, "di_expiry") == 0)
+        self->di_expiry_date = declic_utils_format_date (&deadline->date);
+      else if (self->invitation_answer_date == NULL && g_str_has_prefix (deadline->id, "invitation_answer"))
+        self->invitation_answer_date = declic_utils_format_date (&deadline->date);
+    }
 }
 
+/**
+ * declic_draft_summary_new_for_check:
+ * @check: what declic_check_run () worked out for @draft
+ *
+ * The summary of a draft already checked (by `declic check`, say), with the same figures as the
+ * workspace index.
+ */
 DeclicDraftSummary *
-declic_draft_summary_new_for_draft (const char  *path,
+declic_draft_summary_new_for_check (const char  *path,
                                     DeclicDraft *draft,
-                                    const char  *today,
+                                    DeclicCheck *check,
                                     gint64       mtime,
                                     gint64       size)
 {
   DeclicDraftSummary *self = g_object_new (DECLIC_TYPE_DRAFT_SUMMARY, NULL);
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (draft), NULL);
+  g_return_val_if_fail (check != NULL, NULL);
 
   self->path = g_strdup (path);
   self->id = g_strdup (declic_draft_get_id (draft));
@@ -199,9 +269,31 @@ declic_draft_summary_new_for_draft (const char  *path,
   self->updated = g_strdup (declic_draft_get_string (draft, "updated"));
   self->mtime = mtime;
   self->size = size;
-  update_search_text (self);
-  summarize_check (self, draft, today);
+  summarize_check (self, check);
+  update_keys (self);
   return self;
+}
+
+/* Runs the whole check once, when the file is read. */
+DeclicDraftSummary *
+declic_draft_summary_new_for_draft (const char  *path,
+                                    DeclicDraft *draft,
+                                    const char  *today,
+                                    gint64       mtime,
+                                    gint64       size)
+{
+  static DeclicValidateContext *context;
+  g_autoptr(DeclicCheck) check = NULL;
+  GDate date;
+
+  if (g_once_init_enter (&context))
+    g_once_init_leave (&context, declic_validate_context_new_default ());
+
+  g_date_clear (&date, 1);
+  if (today == NULL || !declic_utils_parse_date (today, &date))
+    declic_clock_get_today (&date);
+  check = declic_check_run (draft, &date, NULL, context);
+  return declic_draft_summary_new_for_check (path, draft, check, mtime, size);
 }
 
 DeclicDraftSummary *
@@ -216,7 +308,7 @@ declic_draft_summary_new_for_error (const char *path,
   self->error = g_strdup (error_message);
   self->mtime = mtime;
   self->size = size;
-  update_search_text (self);
+  update_keys (self);
   return self;
 }
 
@@ -231,12 +323,73 @@ const char *declic_draft_summary_get_search_text (DeclicDraftSummary *self) { re
 gint64 declic_draft_summary_get_mtime (DeclicDraftSummary *self) { return self->mtime; }
 gint64 declic_draft_summary_get_size (DeclicDraftSummary *self) { return self->size; }
 const char *declic_draft_summary_get_checked_on (DeclicDraftSummary *self) { return self->checked_on; }
+const char *declic_draft_summary_get_reference_date (DeclicDraftSummary *self) { return self->reference_date; }
 guint declic_draft_summary_get_n_errors (DeclicDraftSummary *self) { return self->n_errors; }
+guint declic_draft_summary_get_n_to_fill (DeclicDraftSummary *self) { return self->n_to_fill; }
 gboolean declic_draft_summary_get_fileable (DeclicDraftSummary *self) { return self->fileable; }
 const char *declic_draft_summary_get_streams_met (DeclicDraftSummary *self) { return self->streams_met; }
 int declic_draft_summary_get_score (DeclicDraftSummary *self) { return self->score; }
 const char *declic_draft_summary_get_next_deadline_id (DeclicDraftSummary *self) { return self->next_deadline_id; }
 const char *declic_draft_summary_get_next_deadline_date (DeclicDraftSummary *self) { return self->next_deadline_date; }
+const char *declic_draft_summary_get_grid_id (DeclicDraftSummary *self) { return self->grid_id; }
+const char *declic_draft_summary_get_language_expiry_date (DeclicDraftSummary *self) { return self->language_expiry_date; }
+const char *declic_draft_summary_get_di_expiry_date (DeclicDraftSummary *self) { return self->di_expiry_date; }
+const char *declic_draft_summary_get_invitation_answer_date (DeclicDraftSummary *self) { return self->invitation_answer_date; }
+guint32 declic_draft_summary_get_next_deadline_day (DeclicDraftSummary *self) { return self->next_deadline_day; }
+guint32 declic_draft_summary_get_language_expiry_day (DeclicDraftSummary *self) { return self->language_expiry_day; }
+guint32 declic_draft_summary_get_invitation_answer_day (DeclicDraftSummary *self) { return self->invitation_answer_day; }
+gint64 declic_draft_summary_get_updated_usec (DeclicDraftSummary *self) { return self->updated_usec; }
+const char *declic_draft_summary_get_name_key (DeclicDraftSummary *self) { return self->name_key; }
+
+DeclicDraftStatus
+declic_draft_summary_get_status (DeclicDraftSummary *self)
+{
+  g_return_val_if_fail (DECLIC_IS_DRAFT_SUMMARY (self), DECLIC_DRAFT_STATUS_UNKNOWN);
+
+  if (self->error != NULL)
+    return DECLIC_DRAFT_STATUS_BROKEN;
+  if (self->checked_on == NULL)
+    return DECLIC_DRAFT_STATUS_UNKNOWN;
+  return self->fileable ? DECLIC_DRAFT_STATUS_FILEABLE : DECLIC_DRAFT_STATUS_ERRORS;
+}
+
+const char *
+declic_draft_status_get_id (DeclicDraftStatus status)
+{
+  switch (status)
+    {
+    case DECLIC_DRAFT_STATUS_FILEABLE:
+      return "fileable";
+    case DECLIC_DRAFT_STATUS_ERRORS:
+      return "errors";
+    case DECLIC_DRAFT_STATUS_BROKEN:
+      return "broken";
+    case DECLIC_DRAFT_STATUS_UNKNOWN:
+    default:
+      return "unknown";
+    }
+}
+
+/* Whether the draft meets PSTQ stream @number (1 to 4), from the "1,4" list. */
+gboolean
+declic_draft_summary_meets_stream (DeclicDraftSummary *self,
+                                   int                 number)
+{
+  g_return_val_if_fail (DECLIC_IS_DRAFT_SUMMARY (self), FALSE);
+
+  for (const char *p = self->streams_met; p != NULL && *p != '\0'; )
+    {
+      char *end = NULL;
+      gint64 n = g_ascii_strtoll (p, &end, 10);
+
+      if (end == p)
+        break;
+      if (n == number)
+        return TRUE;
+      p = *end == ',' ? end + 1 : end;
+    }
+  return FALSE;
+}
 
 /**
  * declic_draft_summary_dup_title:
@@ -292,12 +445,18 @@ declic_draft_summary_to_json (DeclicDraftSummary *self)
   add_string (obj, "updated", self->updated);
   add_string (obj, "error", self->error);
   add_string (obj, "checked_on", self->checked_on);
+  add_string (obj, "reference_date", self->reference_date);
   json_object_object_add (obj, "n_errors", json_object_new_int ((int) self->n_errors));
+  json_object_object_add (obj, "n_to_fill", json_object_new_int ((int) self->n_to_fill));
   json_object_object_add (obj, "fileable", json_object_new_boolean (self->fileable));
   add_string (obj, "streams_met", self->streams_met);
   json_object_object_add (obj, "score", json_object_new_int (self->score));
   add_string (obj, "next_deadline_id", self->next_deadline_id);
   add_string (obj, "next_deadline_date", self->next_deadline_date);
+  add_string (obj, "grid_id", self->grid_id);
+  add_string (obj, "language_expiry_date", self->language_expiry_date);
+  add_string (obj, "di_expiry_date", self->di_expiry_date);
+  add_string (obj, "invitation_answer_date", self->invitation_answer_date);
   return obj;
 }
 
@@ -321,12 +480,19 @@ declic_draft_summary_new_from_json (const char  *path,
   self->updated = dup_string (json, "updated");
   self->error = dup_string (json, "error");
   self->checked_on = dup_string (json, "checked_on");
+  self->reference_date = dup_string (json, "reference_date");
   self->n_errors = (guint) json_object_get_int (json_object_object_get (json, "n_errors"));
+  /* An index written before the count existed: every error counted as an error. */
+  self->n_to_fill = MIN (self->n_errors, (guint) json_object_get_int (json_object_object_get (json, "n_to_fill")));
   self->fileable = json_object_get_boolean (json_object_object_get (json, "fileable"));
   self->streams_met = dup_string (json, "streams_met");
   self->score = json_object_object_get (json, "score") != NULL ? json_object_get_int (json_object_object_get (json, "score")) : -1;
   self->next_deadline_id = dup_string (json, "next_deadline_id");
   self->next_deadline_date = dup_string (json, "next_deadline_date");
-  update_search_text (self);
+  self->grid_id = dup_string (json, "grid_id");
+  self->language_expiry_date = dup_string (json, "language_expiry_date");
+  self->di_expiry_date = dup_string (json, "di_expiry_date");
+  self->invitation_answer_date = dup_string (json, "invitation_answer_date");
+  update_keys (self);
   return self;
 }

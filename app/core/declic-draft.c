@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "declic-clock.h"
 #include "declic-draft.h"
 #include "declic-draft-private.h"
 #include "declic-utils.h"
@@ -15,6 +16,14 @@ struct _DeclicDraft
 {
   GObject      parent_instance;
   json_object *root;
+  guint        changes_held;    /* declic_draft_begin_changes () depth */
+  gboolean     changed_meanwhile;
+
+  /* The file as last read or written (declic-draft-private.h); NULL path: none. */
+  char        *disk_path;
+  gint64       disk_size;
+  gint64       disk_mtime;
+  char        *disk_sha256;
 };
 
 G_DEFINE_FINAL_TYPE (DeclicDraft, declic_draft, G_TYPE_OBJECT)
@@ -38,6 +47,8 @@ declic_draft_finalize (GObject *object)
   DeclicDraft *self = DECLIC_DRAFT (object);
 
   g_clear_pointer (&self->root, json_object_put);
+  g_clear_pointer (&self->disk_path, g_free);
+  g_clear_pointer (&self->disk_sha256, g_free);
 
   G_OBJECT_CLASS (declic_draft_parent_class)->finalize (object);
 }
@@ -53,7 +64,8 @@ declic_draft_class_init (DeclicDraftClass *klass)
    * DeclicDraft::changed:
    * @path: the path of the field that changed, or of the array an item was added to or removed from
    *
-   * Emitted after every change made through the setters.
+   * Emitted after every change made through the setters; once, with a %NULL path, for all
+   * the changes made between declic_draft_begin_changes () and declic_draft_end_changes ().
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -66,6 +78,49 @@ declic_draft_class_init (DeclicDraftClass *klass)
 static void
 declic_draft_init (DeclicDraft *self)
 {
+}
+
+static void
+emit_changed (DeclicDraft *self,
+              const char  *path)
+{
+  if (self->changes_held > 0)
+    self->changed_meanwhile = TRUE;
+  else
+    g_signal_emit (self, signals[CHANGED], 0, path);
+}
+
+/**
+ * declic_draft_begin_changes:
+ *
+ * Holds back the "changed" signal while many fields change at once (recording a filing writes
+ * a value per field): views then look at the draft once, not once per field. Calls nest.
+ */
+void
+declic_draft_begin_changes (DeclicDraft *self)
+{
+  g_return_if_fail (DECLIC_IS_DRAFT (self));
+
+  self->changes_held++;
+}
+
+/**
+ * declic_draft_end_changes:
+ *
+ * Emits "changed" once, with a %NULL path, if anything changed since the outermost
+ * declic_draft_begin_changes ().
+ */
+void
+declic_draft_end_changes (DeclicDraft *self)
+{
+  g_return_if_fail (DECLIC_IS_DRAFT (self));
+  g_return_if_fail (self->changes_held > 0);
+
+  if (--self->changes_held == 0 && self->changed_meanwhile)
+    {
+      self->changed_meanwhile = FALSE;
+      g_signal_emit (self, signals[CHANGED], 0, NULL);
+    }
 }
 
 /* Creates a draft around @root, taking ownership of it. */
@@ -89,7 +144,7 @@ declic_draft_new (void)
   json_object *root = json_object_new_object ();
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *version = g_strdup_printf ("%d.%d", DECLIC_DRAFT_SCHEMA_MAJOR, DECLIC_DRAFT_SCHEMA_MINOR);
-  g_autofree char *now = declic_utils_now_iso8601 ();
+  g_autofree char *now = declic_clock_dup_now_iso8601 ();
 
   json_object_object_add (root, "schema_version", json_object_new_string (version));
   json_object_object_add (root, "id", json_object_new_string (uuid));
@@ -110,7 +165,7 @@ declic_draft_duplicate (DeclicDraft *self)
 {
   json_object *copy = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *now = declic_utils_now_iso8601 ();
+  g_autofree char *now = declic_clock_dup_now_iso8601 ();
 
   g_return_val_if_fail (DECLIC_IS_DRAFT (self), NULL);
 
@@ -198,24 +253,68 @@ step_into (json_object *node,
   return json_object_array_get_idx (node, step->index);
 }
 
+/* Reads are the hot path of every check (thousands per draft): walk @path in place, with the
+ * key copied to the stack, instead of parsing it into allocated steps as writes do. The
+ * grammar is parse_path ()'s. */
 static json_object *
 lookup (DeclicDraft *self,
         const char  *path)
 {
-  GArray *steps = parse_path (path);
   json_object *node = self->root;
+  const char *p = path;
+  char key[128];
 
-  if (steps == NULL)
+  while (*p != '\0')
     {
-      g_critical ("Malformed draft path “%s”", path);
-      return NULL;
+      if (*p == '[')
+        {
+          char *end = NULL;
+          guint64 index = g_ascii_strtoull (p + 1, &end, 10);
+
+          if (end == p + 1 || *end != ']' || index > G_MAXUINT)
+            goto malformed;
+          p = end + 1;
+          if (*p == '.')
+            p++;
+          if (node == NULL)
+            continue;
+          if (!json_object_is_type (node, json_type_array) || index >= json_object_array_length (node))
+            node = NULL;
+          else
+            node = json_object_array_get_idx (node, (gsize) index);
+        }
+      else
+        {
+          gsize len = strcspn (p, ".[");
+
+          if (len == 0)
+            goto malformed;
+          if (node != NULL && !json_object_is_type (node, json_type_object))
+            node = NULL;
+          else if (node != NULL)
+            {
+              if (len < sizeof key)
+                {
+                  memcpy (key, p, len);
+                  key[len] = '\0';
+                  node = json_object_object_get (node, key);
+                }
+              else
+                {
+                  g_autofree char *long_key = g_strndup (p, len);
+                  node = json_object_object_get (node, long_key);
+                }
+            }
+          p += len;
+          if (*p == '.')
+            p++;
+        }
     }
-
-  for (guint i = 0; i < steps->len && node != NULL; i++)
-    node = step_into (node, &g_array_index (steps, Step, i));
-
-  free_steps (steps);
   return node;
+
+malformed:
+  g_critical ("Malformed draft path “%s”", path);
+  return NULL;
 }
 
 /* Walks to the container of the last step, creating objects and arrays on the way. */
@@ -322,7 +421,62 @@ store (DeclicDraft *self,
     }
 
   free_steps (steps);
-  g_signal_emit (self, signals[CHANGED], 0, path);
+  emit_changed (self, path);
+}
+
+/* Whether anything was entered under @node: a non-blank string, a boolean or a number. */
+static gboolean
+node_is_blank (json_object *node)
+{
+  if (node == NULL)
+    return TRUE;
+  switch (json_object_get_type (node))
+    {
+    case json_type_string:
+      for (const char *p = json_object_get_string (node); *p != '\0'; p++)
+        if (!g_ascii_isspace (*p))
+          return FALSE;
+      return TRUE;
+    case json_type_object:
+      {
+        json_object_object_foreach (node, key, child)
+          {
+            (void) key;
+            if (!node_is_blank (child))
+              return FALSE;
+          }
+        return TRUE;
+      }
+    case json_type_array:
+      for (gsize i = 0; i < json_object_array_length (node); i++)
+        if (!node_is_blank (json_object_array_get_idx (node, i)))
+          return FALSE;
+      return TRUE;
+    case json_type_null:
+      return TRUE;
+    case json_type_boolean:
+    case json_type_int:
+    case json_type_double:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * declic_draft_is_blank:
+ * @path: a field, an item ("education[1]") or a list
+ *
+ * Returns: whether nothing was entered at or under @path (absent, empty strings and objects
+ *   and lists holding nothing else)
+ */
+gboolean
+declic_draft_is_blank (DeclicDraft *self,
+                       const char  *path)
+{
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), TRUE);
+  g_return_val_if_fail (path != NULL, TRUE);
+
+  return node_is_blank (lookup (self, path));
 }
 
 gboolean
@@ -506,21 +660,48 @@ declic_draft_get_date (DeclicDraft *self,
 
 void
 declic_draft_get_reference_date (DeclicDraft *self,
-                                 const GDate *override,
+                                 const GDate *today,
                                  GDate       *date)
 {
+  GDate now;
+  GDate planned;
+
   g_return_if_fail (DECLIC_IS_DRAFT (self));
   g_return_if_fail (date != NULL);
 
-  if (override != NULL && g_date_valid (override))
-    {
-      *date = *override;
-      return;
-    }
-  if (declic_draft_get_date (self, "planned_filing_date", date))
-    return;
-  g_date_clear (date, 1);
-  g_date_set_time_t (date, time (NULL));
+  if (today != NULL && g_date_valid (today))
+    now = *today;
+  else
+    declic_clock_get_today (&now);
+
+  /* A planned filing date that has passed is not when the DI will be filed: the draft is
+   * checked as if filed today, and validation says the planned date must change. */
+  if (declic_draft_get_date (self, "planned_filing_date", &planned) &&
+      g_date_compare (&planned, &now) >= 0)
+    *date = planned;
+  else
+    *date = now;
+}
+
+gboolean
+declic_draft_planned_filing_has_passed (DeclicDraft *self,
+                                        const GDate *today,
+                                        GDate       *planned)
+{
+  GDate now;
+  GDate date;
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), FALSE);
+
+  if (!declic_draft_get_date (self, "planned_filing_date", &date))
+    return FALSE;
+  if (today != NULL && g_date_valid (today))
+    now = *today;
+  else
+    declic_clock_get_today (&now);
+  if (planned != NULL)
+    *planned = date;
+  return g_date_compare (&date, &now) < 0;
 }
 
 guint
@@ -636,7 +817,7 @@ declic_draft_insert_item (DeclicDraft *self,
     json_object_array_put_idx (array, i, json_object_get (json_object_array_get_idx (array, i - 1)));
   json_object_array_put_idx (array, index, item);
 
-  g_signal_emit (self, signals[CHANGED], 0, array_path);
+  emit_changed (self, array_path);
   return TRUE;
 }
 
@@ -670,7 +851,7 @@ declic_draft_move_item (DeclicDraft *self,
       json_object_array_put_idx (array, i, json_object_get (json_object_array_get_idx (array, i - 1)));
   json_object_array_put_idx (array, to, item);
 
-  g_signal_emit (self, signals[CHANGED], 0, array_path);
+  emit_changed (self, array_path);
 }
 
 const char *
@@ -683,6 +864,43 @@ const char *
 declic_draft_get_client_label (DeclicDraft *self)
 {
   return declic_draft_get_string (self, "client_label");
+}
+
+void
+declic_draft_set_disk_state (DeclicDraft *self,
+                             const char  *path,
+                             gint64       size,
+                             gint64       mtime_usec,
+                             const char  *sha256)
+{
+  g_return_if_fail (DECLIC_IS_DRAFT (self));
+
+  g_free (self->disk_path);
+  g_free (self->disk_sha256);
+  self->disk_path = g_strdup (path);
+  self->disk_size = size;
+  self->disk_mtime = mtime_usec;
+  self->disk_sha256 = g_strdup (sha256);
+}
+
+const char *
+declic_draft_get_disk_path (DeclicDraft *self,
+                            gint64      *size,
+                            gint64      *mtime_usec,
+                            const char **sha256)
+{
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), NULL);
+
+  *size = self->disk_size;
+  *mtime_usec = self->disk_mtime;
+  *sha256 = self->disk_sha256;
+  return self->disk_path;
+}
+
+void
+declic_draft_forget_disk_state (DeclicDraft *self)
+{
+  declic_draft_set_disk_state (self, NULL, 0, 0, NULL);
 }
 
 /**
@@ -707,7 +925,7 @@ declic_draft_dup_display_name (DeclicDraft *self)
 void
 declic_draft_touch (DeclicDraft *self)
 {
-  g_autofree char *now = declic_utils_now_iso8601 ();
+  g_autofree char *now = declic_clock_dup_now_iso8601 ();
 
   g_return_if_fail (DECLIC_IS_DRAFT (self));
 

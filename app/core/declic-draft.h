@@ -28,7 +28,17 @@ typedef enum
   DECLIC_DRAFT_ERROR_TYPE,
   DECLIC_DRAFT_ERROR_VALUE,
   DECLIC_DRAFT_ERROR_VERSION,
+  DECLIC_DRAFT_ERROR_NOT_REGULAR,
+  DECLIC_DRAFT_ERROR_UNREADABLE,  /* a save that would write a file the loader refuses */
+  DECLIC_DRAFT_ERROR_CHANGED,     /* the file changed on disk since it was read or written */
 } DeclicDraftError;
+
+typedef enum
+{
+  DECLIC_DRAFT_LOAD_NONE      = 0,
+  /* A file of a workspace: a symbolic link is refused, not followed. */
+  DECLIC_DRAFT_LOAD_NO_FOLLOW = 1 << 0,
+} DeclicDraftLoadFlags;
 
 /* The documented caps on what a draft file may be (README.md, "File format"). */
 #define DECLIC_DRAFT_MAX_FILE_SIZE (4 * 1024 * 1024)
@@ -36,7 +46,8 @@ typedef enum
 
 /* The file format's version: a newer minor is read (unknown fields kept), a newer major refused. */
 #define DECLIC_DRAFT_SCHEMA_MAJOR 1
-#define DECLIC_DRAFT_SCHEMA_MINOR 0
+/* 1.1: "after_filing", the DI's life once filed. */
+#define DECLIC_DRAFT_SCHEMA_MINOR 1
 
 #define DECLIC_TYPE_DRAFT (declic_draft_get_type ())
 G_DECLARE_FINAL_TYPE (DeclicDraft, declic_draft, DECLIC, DRAFT, GObject)
@@ -49,6 +60,9 @@ DeclicDraft *declic_draft_new_from_data    (const char   *data,
                                             GError      **error);
 DeclicDraft *declic_draft_new_from_file    (const char   *path,
                                             GError      **error);
+DeclicDraft *declic_draft_new_from_file_full (const char          *path,
+                                              DeclicDraftLoadFlags flags,
+                                              GError             **error);
 DeclicDraft *declic_draft_duplicate        (DeclicDraft  *self);
 
 char        *declic_draft_to_data          (DeclicDraft  *self,
@@ -56,6 +70,10 @@ char        *declic_draft_to_data          (DeclicDraft  *self,
 gboolean     declic_draft_save_to_file     (DeclicDraft  *self,
                                             const char   *path,
                                             GError      **error);
+guint        declic_draft_remove_stale_temp_files (const char *folder);
+/* Forgets what the draft knows of its file on disk, so that the next save replaces whatever is
+ * there now (after the person chose to overwrite another program's changes). */
+void         declic_draft_forget_disk_state (DeclicDraft *self);
 
 const char  *declic_draft_get_id           (DeclicDraft  *self);
 const char  *declic_draft_get_client_label (DeclicDraft  *self);
@@ -63,6 +81,10 @@ char        *declic_draft_dup_display_name (DeclicDraft  *self);
 void         declic_draft_touch            (DeclicDraft  *self);
 
 gboolean     declic_draft_has              (DeclicDraft  *self,
+                                            const char   *path);
+void         declic_draft_begin_changes    (DeclicDraft  *self);
+void         declic_draft_end_changes      (DeclicDraft  *self);
+gboolean     declic_draft_is_blank         (DeclicDraft  *self,
                                             const char   *path);
 const char  *declic_draft_get_string       (DeclicDraft  *self,
                                             const char   *path);
@@ -94,10 +116,17 @@ void         declic_draft_unset            (DeclicDraft  *self,
 gboolean     declic_draft_get_date         (DeclicDraft  *self,
                                             const char   *path,
                                             GDate        *date);
-/* The date rules are checked at: @override when valid, else the planned filing date, else today. */
+/* Two dates mean two things. *Today* (@today, or the clock's when %NULL) is what days left,
+ * "soon" and "passed" count from. The *reference date* is when the DI would be filed, the date
+ * ages, the 5-year window and the validity of results are judged at: the planned filing date
+ * when it is today or later, else today. */
 void         declic_draft_get_reference_date (DeclicDraft *self,
-                                            const GDate  *override,
+                                            const GDate  *today,
                                             GDate        *date);
+/* TRUE when the draft plans its filing before @today (the clock's when %NULL). */
+gboolean     declic_draft_planned_filing_has_passed (DeclicDraft *self,
+                                            const GDate  *today,
+                                            GDate        *planned);
 
 /* Repeated items: "education", "work_history", "personal.citizenships", ... */
 guint        declic_draft_get_n_items      (DeclicDraft  *self,

@@ -8,6 +8,7 @@
 
 #include "declic-eligibility.h"
 #include "declic-finding.h"
+#include "declic-format.h"
 #include "declic-utils.h"
 
 static void
@@ -179,10 +180,15 @@ check_main_occupation (DeclicStreamEligibility *stream,
 
   if (profile->main_noc == NULL || profile->main_noc_teer < 0)
     {
+      g_autofree char *years = declic_format_integer (profile->window_years, NULL);
+
       declic_finding_list_add_printf (stream->reasons, code, "work_history", DECLIC_SECTION_WORK,
                                       DECLIC_SEVERITY_WARNING,
-                                      _("No full-time work with a valid NOC code in the last %d years: stream %d requires an occupation of TEER %s."),
-                                      profile->window_years, stream->number, teers);
+                                      g_dngettext (GETTEXT_PACKAGE,
+                                                   "No full-time work with a valid NOC code in the last %s year: stream %d requires an occupation of TEER %s.",
+                                                   "No full-time work with a valid NOC code in the last %s years: stream %d requires an occupation of TEER %s.",
+                                                   profile->window_years),
+                                      years, stream->number, teers);
       return FALSE;
     }
   if (teer_mask != 0 && !(teer_mask & (1u << profile->main_noc_teer)))
@@ -216,36 +222,59 @@ check_experience (DeclicStreamEligibility *stream,
     {
       internships = MIN (declic_profile_count_months (profile, teer_mask, FALSE, TRUE), (int) internship_cap);
       if (internships > 0 && months < required)
-        declic_finding_list_add_printf (stream->notes, "eligibility.internship_counted", "work_history",
-                                        DECLIC_SECTION_WORK, DECLIC_SEVERITY_INFO,
-                                        g_dngettext (GETTEXT_PACKAGE,
-                                                     "%d month of compulsory internship is counted toward stream %d’s experience.",
-                                                     "%d months of compulsory internship are counted toward stream %d’s experience.",
-                                                     internships),
-                                        internships, stream->number);
+        {
+          g_autofree char *count = declic_format_integer (internships, NULL);
+
+          declic_finding_list_add_printf (stream->notes, "eligibility.internship_counted", "work_history",
+                                          DECLIC_SECTION_WORK, DECLIC_SEVERITY_INFO,
+                                          g_dngettext (GETTEXT_PACKAGE,
+                                                       "%s month of compulsory internship is counted toward stream %d’s experience.",
+                                                       "%s months of compulsory internship are counted toward stream %d’s experience.",
+                                                       internships),
+                                          count, stream->number);
+        }
       else
         internships = 0;
     }
 
   if (required > 0 && months + internships < required)
     {
+      g_autofree char *years = declic_format_integer (profile->window_years, NULL);
+      g_autofree char *have = declic_format_integer (months + internships, NULL);
+      g_autofree char *have_months = declic_format_integer (months, NULL);
+      g_autofree char *needed = declic_format_integer (required, NULL);
+
       if (teer_mask != 0)
         declic_finding_list_add_printf (stream->reasons, code, "work_history", DECLIC_SECTION_WORK,
                                         DECLIC_SEVERITY_WARNING,
-                                        _("Full-time experience in TEER %s occupations in the last %d years is %d months, below the %d required for stream %d."),
-                                        teers, profile->window_years, months + internships, (int) required, stream->number);
+                                        g_dngettext (GETTEXT_PACKAGE,
+                                                     "Full-time experience in TEER %s occupations in the last %s years is %s month, below the %s required for stream %d.",
+                                                     "Full-time experience in TEER %s occupations in the last %s years is %s months, below the %s required for stream %d.",
+                                                     months + internships),
+                                        teers, years, have, needed, stream->number);
       else
         declic_finding_list_add_printf (stream->reasons, code, "work_history", DECLIC_SECTION_WORK,
                                         DECLIC_SEVERITY_WARNING,
-                                        _("Full-time experience in the last %d years is %d months, below the %d required for stream %d."),
-                                        profile->window_years, months, (int) required, stream->number);
+                                        g_dngettext (GETTEXT_PACKAGE,
+                                                     "Full-time experience in the last %s years is %s month, below the %s required for stream %d.",
+                                                     "Full-time experience in the last %s years is %s months, below the %s required for stream %d.",
+                                                     months),
+                                        years, have_months, needed, stream->number);
     }
 
   if (quebec_required > 0 && quebec < quebec_required)
-    declic_finding_list_add_printf (stream->reasons, quebec_code, "work_history", DECLIC_SECTION_WORK,
-                                    DECLIC_SEVERITY_WARNING,
-                                    _("Full-time experience in Québec in TEER %s occupations is %d months, below the %d required for stream %d."),
-                                    teers, quebec, (int) quebec_required, stream->number);
+    {
+      g_autofree char *have = declic_format_integer (quebec, NULL);
+      g_autofree char *needed = declic_format_integer (quebec_required, NULL);
+
+      declic_finding_list_add_printf (stream->reasons, quebec_code, "work_history", DECLIC_SECTION_WORK,
+                                      DECLIC_SEVERITY_WARNING,
+                                      g_dngettext (GETTEXT_PACKAGE,
+                                                   "Full-time experience in Québec in TEER %s occupations is %s month, below the %s required for stream %d.",
+                                                   "Full-time experience in Québec in TEER %s occupations is %s months, below the %s required for stream %d.",
+                                                   quebec),
+                                      teers, have, needed, stream->number);
+    }
 }
 
 /* "french": [{"teer": [...], "oral": 7, "written": 5}, ...]: the row for the main occupation. */
@@ -333,11 +362,17 @@ evaluate_stream (DeclicProfile *profile,
 
   if (get_bool (spec, "experience_set_per_draw"))
     {
+      gint64 asked = declic_utils_json_get_int (spec, "experience_months", 0);
+      g_autofree char *asked_text = declic_format_integer (asked, NULL);
+
       stream->certain = FALSE;
       declic_finding_list_add_printf (stream->notes, "eligibility.set_per_draw", "", DECLIC_SECTION_NONE,
                                       DECLIC_SEVERITY_INFO,
-                                      _("Stream %d’s conditions are set for each invitation round; %d months of experience were asked so far, and exceptional talent itself cannot be checked here."),
-                                      stream->number, (int) declic_utils_json_get_int (spec, "experience_months", 0));
+                                      g_dngettext (GETTEXT_PACKAGE,
+                                                   "Stream %d’s conditions are set for each invitation round; %s month of experience was asked so far, and exceptional talent itself cannot be checked here.",
+                                                   "Stream %d’s conditions are set for each invitation round; %s months of experience were asked so far, and exceptional talent itself cannot be checked here.",
+                                                   (gulong) asked),
+                                      stream->number, asked_text);
     }
 
   stream->met = stream->reasons->len == 0;
@@ -403,4 +438,36 @@ declic_eligibility_count_met (DeclicEligibility *eligibility)
     if (((DeclicStreamEligibility *) g_ptr_array_index (eligibility->streams, i))->met)
       n++;
   return n;
+}
+
+const char *
+declic_stream_eligibility_get_verdict (DeclicStreamEligibility *stream)
+{
+  g_return_val_if_fail (stream != NULL, NULL);
+
+  if (!stream->met)
+    return C_("stream", "not met");
+  if (stream->certain)
+    return C_("stream", "met");
+  return C_("stream", "met, to be confirmed");
+}
+
+/**
+ * declic_eligibility_dup_met_numbers:
+ * @eligibility: (nullable): an evaluation
+ *
+ * Returns: (transfer full): the numbers of the streams met, "1, 4"; "" when none is
+ */
+char *
+declic_eligibility_dup_met_numbers (DeclicEligibility *eligibility)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; eligibility != NULL && i < eligibility->streams->len; i++)
+    {
+      DeclicStreamEligibility *stream = g_ptr_array_index (eligibility->streams, i);
+      if (stream->met)
+        g_string_append_printf (text, "%s%d", text->len > 0 ? ", " : "", stream->number);
+    }
+  return g_string_free (text, FALSE);
 }

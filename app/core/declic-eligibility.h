@@ -39,6 +39,9 @@ void                     declic_eligibility_free       (DeclicEligibility *eligi
 DeclicStreamEligibility *declic_eligibility_get_stream (DeclicEligibility *eligibility,
                                                         const char        *id);
 guint                    declic_eligibility_count_met  (DeclicEligibility *eligibility);
+/* "conditions met", "not met" or "met, to be confirmed", translated, for a report or a page. */
+const char              *declic_stream_eligibility_get_verdict (DeclicStreamEligibility *stream);
+char                    *declic_eligibility_dup_met_numbers    (DeclicEligibility       *eligibility);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeclicEligibility, declic_eligibility_free)
 

@@ -53,6 +53,15 @@ DeclicSection   declic_finding_get_section  (DeclicFinding  *self);
 DeclicSeverity  declic_finding_get_severity (DeclicFinding  *self);
 const char     *declic_finding_get_message  (DeclicFinding  *self);
 gboolean        declic_finding_is_blocking  (DeclicFinding  *self);
+/* A required field, question or section left empty ("….required", "….empty"): still to fill rather than a wrong
+ * value. It blocks filing like any error; the list, the CLI and the wizard count it apart. */
+gboolean        declic_finding_is_to_fill   (DeclicFinding  *self);
+
+/* "3 errors", "9 fields to fill", "1 error, 2 fields to fill"; NULL when @n_errors is 0.
+ * @n_errors counts every blocking error, @n_to_fill those that are fields to fill. The list of
+ * drafts, the wizard and `declic check` all say it this way. */
+char           *declic_finding_format_counts (guint          n_errors,
+                                             guint          n_to_fill);
 
 /* Lists: GPtrArray of DeclicFinding, owning them. */
 GPtrArray      *declic_finding_list_new     (void);
@@ -74,6 +83,9 @@ guint           declic_finding_list_count   (GPtrArray      *list,
                                              DeclicSection   section,
                                              DeclicSeverity  severity);
 gboolean        declic_finding_list_has_errors (GPtrArray   *list);
+/* Errors that are fields to fill (declic_finding_is_to_fill ()), in @section or every one. */
+guint           declic_finding_list_count_to_fill (GPtrArray *list,
+                                             DeclicSection   section);
 /* The first finding with @code (and @path, unless NULL), or NULL. */
 DeclicFinding  *declic_finding_list_find    (GPtrArray      *list,
                                              const char     *code,

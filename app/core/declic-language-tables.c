@@ -8,10 +8,10 @@
 #include <glib/gi18n-lib.h>
 #include <json.h>
 
+#include "declic-format.h"
 #include "declic-language-tables.h"
 #include "declic-utils.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (json_object, json_object_put)
 
 /* Results are valid 2 years from the date they were obtained (DI.md §3.4, [official]). */
 #define RESULTS_VALIDITY_YEARS 2
@@ -182,7 +182,7 @@ get_date (json_object *object,
   year = g_ascii_strtoull (text, NULL, 10);
   month = g_ascii_strtoull (text + 5, NULL, 10);
   day = g_ascii_strtoull (text + 8, NULL, 10);
-  if (!g_date_valid_dmy (day, month, year))
+  if (year < DECLIC_UTILS_MIN_YEAR || year > DECLIC_UTILS_MAX_YEAR || !g_date_valid_dmy (day, month, year))
     return FALSE;
 
   g_date_set_dmy (date, day, month, year);
@@ -618,10 +618,9 @@ declic_language_tables_find_table (DeclicLanguageTables  *self,
     }
 
   {
-    char date_text[16] = "";
+    g_autofree char *date_text = results_date != NULL && g_date_valid (results_date)
+                                 ? declic_format_date_long (results_date, NULL) : g_strdup ("");
 
-    if (results_date != NULL)
-      g_date_strftime (date_text, sizeof date_text, "%Y-%m-%d", results_date);
     g_set_error (error, DECLIC_LANGUAGE_TABLES_ERROR, DECLIC_LANGUAGE_TABLES_ERROR_NO_TABLE_FOR_DATE,
                  _("No table converts scores of results dated %s: enter the levels shown on the results"),
                  date_text);
@@ -707,18 +706,24 @@ declic_language_tables_convert (DeclicLanguageTables  *self,
 
   if (!isfinite (raw_score) || raw_score < 0 || raw_score > table->max[s] + EPSILON)
     {
+      g_autofree char *score_text = isfinite (raw_score) ? declic_format_number (raw_score, 2, NULL) : g_strdup ("?");
+      g_autofree char *max_text = declic_format_number (table->max[s], 2, NULL);
+
       g_set_error (error, DECLIC_LANGUAGE_TABLES_ERROR, DECLIC_LANGUAGE_TABLES_ERROR_SCORE_OUT_OF_RANGE,
-                   _("The %s score %g is outside this test’s scale, from 0 to %g"),
-                   _(skill_names[s]), raw_score, table->max[s]);
+                   _("The %s score %s is outside this test’s scale, from 0 to %s"),
+                   _(skill_names[s]), score_text, max_text);
       return FALSE;
     }
 
   steps = raw_score / table->step;
   if (fabs (steps - round (steps)) > 1e-6)
     {
+      g_autofree char *score_text = declic_format_number (raw_score, 4, NULL);
+      g_autofree char *step_text = declic_format_number (table->step, 4, NULL);
+
       g_set_error (error, DECLIC_LANGUAGE_TABLES_ERROR, DECLIC_LANGUAGE_TABLES_ERROR_INVALID_SCORE,
-                   _("The %s score %g is not on this test’s scale, which goes by steps of %g"),
-                   _(skill_names[s]), raw_score, table->step);
+                   _("The %s score %s is not on this test’s scale, which goes by steps of %s"),
+                   _(skill_names[s]), score_text, step_text);
       return FALSE;
     }
 

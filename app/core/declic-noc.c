@@ -1,4 +1,5 @@
-/* declic-noc.c: the NOC 2021 unit groups, read from a CSV file (see the header). */
+/* declic-noc.c: the NOC 2021 unit groups, read from a CSV file or the built-in copy (see the
+ * header). */
 #define G_LOG_DOMAIN "declic-noc"
 
 #include "config.h"
@@ -6,6 +7,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "declic-csv.h"
+#include "declic-format.h"
 #include "declic-noc.h"
 #include "declic-text.h"
 
@@ -31,6 +34,7 @@ struct _DeclicNoc
 
   GPtrArray  *entries;  /* DeclicNocEntry, in file order */
   GHashTable *by_code;  /* code → DeclicNocEntry, not owned */
+  char       *origin;   /* a path, a resource URI, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (DeclicNoc, declic_noc, G_TYPE_OBJECT)
@@ -62,6 +66,7 @@ declic_noc_finalize (GObject *object)
 
   g_clear_pointer (&self->by_code, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->origin, g_free);
 
   G_OBJECT_CLASS (declic_noc_parent_class)->finalize (object);
 }
@@ -120,160 +125,6 @@ declic_noc_code_get_teer (const char *code)
     return -1;
 
   return code[1] - '0';
-}
-
-/* RFC 4180 reader over a whole buffer. Lines count from 1; a quoted field may span lines. */
-typedef struct
-{
-  const char *data;
-  gsize       length;
-  gsize       pos;
-  guint       line;
-} CsvReader;
-
-static gboolean
-at_line_end (CsvReader *reader)
-{
-  return reader->pos >= reader->length ||
-         reader->data[reader->pos] == '\n' ||
-         reader->data[reader->pos] == '\r';
-}
-
-static void
-skip_line_end (CsvReader *reader)
-{
-  if (reader->pos < reader->length && reader->data[reader->pos] == '\r')
-    reader->pos++;
-  if (reader->pos < reader->length && reader->data[reader->pos] == '\n')
-    reader->pos++;
-  reader->line++;
-}
-
-static gboolean
-read_quoted_field (CsvReader  *reader,
-                   GString    *field,
-                   GError    **error)
-{
-  guint opening_line = reader->line;
-
-  reader->pos++;  /* the opening quote */
-  for (;;)
-    {
-      char c;
-
-      if (reader->pos >= reader->length)
-        {
-          g_set_error (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_MALFORMED,
-                       _("Line %u: a quoted field is never closed"), opening_line);
-          return FALSE;
-        }
-
-      c = reader->data[reader->pos];
-      if (c == '"')
-        {
-          if (reader->pos + 1 < reader->length && reader->data[reader->pos + 1] == '"')
-            {
-              g_string_append_c (field, '"');
-              reader->pos += 2;
-              continue;
-            }
-          reader->pos++;
-          break;
-        }
-
-      if (c == '\r' && reader->pos + 1 < reader->length && reader->data[reader->pos + 1] == '\n')
-        {
-          reader->pos++;  /* a CRLF inside quotes is kept as a plain newline */
-          continue;
-        }
-      if (c == '\n')
-        reader->line++;
-      g_string_append_c (field, c);
-      reader->pos++;
-    }
-
-  if (!at_line_end (reader) && reader->data[reader->pos] != ',')
-    {
-      g_set_error (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_MALFORMED,
-                   _("Line %u: unexpected text after a closing quote"), reader->line);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_plain_field (CsvReader  *reader,
-                  GString    *field,
-                  GError    **error)
-{
-  while (!at_line_end (reader) && reader->data[reader->pos] != ',')
-    {
-      if (reader->data[reader->pos] == '"')
-        {
-          g_set_error (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_MALFORMED,
-                       _("Line %u: a quote inside a field that does not start with one"),
-                       reader->line);
-          return FALSE;
-        }
-      g_string_append_c (field, reader->data[reader->pos]);
-      reader->pos++;
-    }
-
-  return TRUE;
-}
-
-/* Reads one record into @fields. Returns FALSE with no error at the end of the data. */
-static gboolean
-read_record (CsvReader  *reader,
-             GPtrArray  *fields,
-             guint      *record_line,
-             GError    **error)
-{
-  g_ptr_array_set_size (fields, 0);
-
-  if (reader->pos >= reader->length)
-    return FALSE;
-
-  *record_line = reader->line;
-  for (;;)
-    {
-      g_autoptr(GString) field = g_string_new (NULL);
-
-      if (reader->data[reader->pos] == '"')
-        {
-          if (!read_quoted_field (reader, field, error))
-            return FALSE;
-        }
-      else if (!read_plain_field (reader, field, error))
-        {
-          return FALSE;
-        }
-
-      g_ptr_array_add (fields, g_string_free (g_steal_pointer (&field), FALSE));
-
-      if (at_line_end (reader))
-        {
-          skip_line_end (reader);
-          return TRUE;
-        }
-      reader->pos++;  /* the comma */
-    }
-}
-
-static guint
-line_of_offset (const char *data,
-                gsize       offset)
-{
-  guint line = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        line++;
-    }
-
-  return line;
 }
 
 typedef enum
@@ -410,31 +261,34 @@ declic_noc_new_from_data (const char  *data,
 {
   g_autoptr(DeclicNoc) self = NULL;
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  CsvReader reader = { data, 0, 0, 1 };
+  g_autoptr(GError) local_error = NULL;
+  DeclicCsvReader reader;
   const char *invalid = NULL;
   int indices[N_COLUMNS];
+  guint header_columns;
   guint line = 1;
+  gsize size;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  reader.length = length < 0 ? strlen (data) : (gsize) length;
+  size = length < 0 ? strlen (data) : (gsize) length;
 
-  if (!g_utf8_validate_len (data, reader.length, &invalid))
+  if (!g_utf8_validate_len (data, size, &invalid))
     {
       g_set_error (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_ENCODING,
                    _("Line %u: the text is not valid UTF-8"),
-                   line_of_offset (data, invalid - data));
+                   declic_csv_line_of_offset (data, invalid - data));
       return NULL;
     }
 
-  /* A byte order mark, as spreadsheet programs write, is not part of the first column's name. */
-  if (reader.length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    reader.pos = 3;
+  declic_csv_reader_init (&reader, data, size);
 
-  if (!read_record (&reader, fields, &line, error))
+  if (!declic_csv_reader_next (&reader, fields, &line, &local_error))
     {
-      if (error != NULL && *error == NULL)
+      if (local_error != NULL)
+        g_set_error_literal (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_MALFORMED, local_error->message);
+      else
         g_set_error_literal (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_MALFORMED,
                              _("The file is empty"));
       return NULL;
@@ -444,30 +298,34 @@ declic_noc_new_from_data (const char  *data,
 
   self = g_object_new (DECLIC_TYPE_NOC, NULL);
 
-  for (guint header_columns = fields->len;;)
+  for (header_columns = fields->len;;)
     {
-      g_autoptr(GError) local_error = NULL;
       DeclicNocEntry *entry;
 
-      if (!read_record (&reader, fields, &line, &local_error))
+      if (!declic_csv_reader_next (&reader, fields, &line, &local_error))
         {
           if (local_error != NULL)
             {
-              g_propagate_error (error, g_steal_pointer (&local_error));
+              /* The reader's message names the line; the code says what kind of fault. */
+              g_set_error_literal (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_MALFORMED,
+                                   local_error->message);
               return NULL;
             }
           break;
         }
 
       /* Blank lines (often one at the end) carry nothing. */
-      if (fields->len == 1 && ((char *) g_ptr_array_index (fields, 0))[0] == '\0')
+      if (declic_csv_record_is_blank (fields))
         continue;
 
       if (fields->len != header_columns)
         {
+          g_autofree char *n_fields = declic_format_integer (fields->len, NULL);
+          g_autofree char *n_header = declic_format_integer (header_columns, NULL);
+
           g_set_error (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_MALFORMED,
-                       _("Line %u: %u fields where the header has %u"),
-                       line, fields->len, header_columns);
+                       g_dngettext (GETTEXT_PACKAGE, "Line %u: %s field where the header has %s", "Line %u: %s fields where the header has %s", fields->len),
+                       line, n_fields, n_header);
           return NULL;
         }
 
@@ -516,10 +374,20 @@ declic_noc_new_from_file (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* A folder or a device where the list should be is a broken set-up, not an absent list. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_UNREADABLE,
+                   _("The NOC list “%s” is not usable: it is not a file"), path);
+      return NULL;
+    }
+
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
     {
-      g_set_error (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_NOT_FOUND,
+      g_set_error (error, DECLIC_NOC_ERROR,
+                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                     ? DECLIC_NOC_ERROR_NOT_FOUND : DECLIC_NOC_ERROR_UNREADABLE,
                    _("Could not read the NOC list “%s”: %s"), path, local_error->message);
       return NULL;
     }
@@ -541,6 +409,50 @@ declic_noc_new_from_file (const char  *path,
       return NULL;
     }
 
+  self->origin = g_strdup (path);
+  return self;
+}
+
+/**
+ * declic_noc_new_builtin:
+ * @error: return location for a #GError
+ *
+ * The list compiled into the program (resources/data/noc-2021.csv, whose source and checksum
+ * are in resources/data/SOURCE.md).
+ *
+ * Returns: (transfer full) (nullable): the list, or %NULL with @error set (only when the
+ *   program was built without its resources)
+ */
+DeclicNoc *
+declic_noc_new_builtin (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  DeclicNoc *self;
+  gsize size = 0;
+  const char *data;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = g_resources_lookup_data (DECLIC_NOC_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_NOT_FOUND,
+                   _("The built-in NOC list is missing from this build of Déclic: %s"),
+                   local_error->message);
+      return NULL;
+    }
+
+  data = g_bytes_get_data (bytes, &size);
+  self = declic_noc_new_from_data (data, size, &local_error);
+  if (self == NULL)
+    {
+      g_set_error (error, DECLIC_NOC_ERROR, local_error->code,
+                   _("The built-in NOC list is not usable: %s"), local_error->message);
+      return NULL;
+    }
+
+  self->origin = g_strdup ("resource://" DECLIC_NOC_RESOURCE);
   return self;
 }
 
@@ -564,13 +476,14 @@ build_search_path (void)
 /**
  * declic_noc_find_default_file:
  *
- * Looks for the NOC list, in this order:
+ * Looks for a NOC list that overrides the built-in one, in this order:
  * 1. the file named by the environment variable `DECLIC_NOC_FILE` (development, tests);
  * 2. `g_get_user_data_dir ()/declic/noc-2021.csv` (a list the user installed);
  * 3. `declic/noc-2021.csv` in each of g_get_system_data_dirs () (the flatpak's `/app/share`);
  * 4. `PKGDATADIR/noc-2021.csv` (the install prefix chosen at build time).
  *
- * Returns: (transfer full) (nullable): the first of these that exists, or %NULL
+ * Returns: (transfer full) (nullable): the first of these that exists (usable or not), or
+ *   %NULL when none does
  */
 char *
 declic_noc_find_default_file (void)
@@ -581,7 +494,9 @@ declic_noc_find_default_file (void)
     {
       const char *path = g_ptr_array_index (paths, i);
 
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      /* Anything there counts, even a folder or an unreadable file: the user meant it as the
+       * list, so loading it says what is wrong instead of quietly using another. */
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
         return g_strdup (path);
     }
 
@@ -592,8 +507,10 @@ declic_noc_find_default_file (void)
  * declic_noc_load_default:
  * @error: return location for a #GError
  *
- * Loads the list found by declic_noc_find_default_file (). When none is found the error is
- * %DECLIC_NOC_ERROR_NOT_FOUND and names the places searched.
+ * Loads the list found by declic_noc_find_default_file (), else the built-in one
+ * (declic_noc_new_builtin ()). A file that is found but cannot be used is an error naming the
+ * file and why (%DECLIC_NOC_ERROR_UNREADABLE, %DECLIC_NOC_ERROR_ENCODING, ...); it is not
+ * replaced by the built-in list, since it was put there to replace it.
  *
  * Returns: (transfer full) (nullable): a new list, or %NULL with @error set
  */
@@ -605,55 +522,72 @@ declic_noc_load_default (GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (path == NULL)
-    {
-      g_autoptr(GPtrArray) paths = build_search_path ();
-      g_autofree char *searched = NULL;
-
-      g_ptr_array_add (paths, NULL);
-      searched = g_strjoinv (", ", (char **) paths->pdata);
-      g_set_error (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_NOT_FOUND,
-                   _("The NOC 2021 list was not found (searched: %s). Codes are checked for their form only."),
-                   searched);
-      return NULL;
-    }
+    return declic_noc_new_builtin (error);
 
   return declic_noc_new_from_file (path, error);
 }
+
+static GMutex default_mutex;
+static gboolean default_tried;
+static DeclicNoc *default_noc;
+static GError *default_error;
 
 /**
  * declic_noc_get_default:
  *
  * The list shared by the whole program, loaded on first use by declic_noc_load_default ().
  * Thread-safe. When no usable list exists this returns %NULL, every time: callers then check
- * only a code's form (declic_noc_code_is_well_formed ()) and tell the user so.
+ * only a code's form (declic_noc_code_is_well_formed ()) and tell the user why
+ * (declic_noc_get_default_error ()).
  *
  * Returns: (transfer none) (nullable): the shared list
  */
 DeclicNoc *
 declic_noc_get_default (void)
 {
-  static GMutex mutex;
-  static gboolean tried;
-  static DeclicNoc *default_noc;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&mutex);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&default_mutex);
 
-  if (!tried)
+  if (!default_tried)
     {
-      g_autoptr(GError) error = NULL;
-
-      tried = TRUE;
-      default_noc = declic_noc_load_default (&error);
+      default_tried = TRUE;
+      default_noc = declic_noc_load_default (&default_error);
       if (default_noc == NULL)
-        {
-          /* An absent list is a supported set-up; a broken one is an installation problem. */
-          if (g_error_matches (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_NOT_FOUND))
-            g_info ("%s", error->message);
-          else
-            g_warning ("%s", error->message);
-        }
+        g_warning ("%s", default_error->message);
     }
 
   return default_noc;
+}
+
+/**
+ * declic_noc_get_default_error:
+ *
+ * Why declic_noc_get_default () has no list: the file found on the search path is not usable
+ * (its message names the file and the fault), or the built-in list is missing.
+ *
+ * Returns: (transfer none) (nullable): the error, or %NULL when the default list loaded (or
+ *   was not asked for yet)
+ */
+const GError *
+declic_noc_get_default_error (void)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&default_mutex);
+
+  return default_error;
+}
+
+/**
+ * declic_noc_get_origin:
+ * @self: a #DeclicNoc
+ *
+ * Returns: (nullable): the file the list was read from, `resource:///…` for the built-in list,
+ *   or %NULL for a list parsed from data
+ */
+const char *
+declic_noc_get_origin (DeclicNoc *self)
+{
+  g_return_val_if_fail (DECLIC_IS_NOC (self), NULL);
+
+  return self->origin;
 }
 
 /**

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-c/json.h>
 
+#include "declic-format.h"
 #include "declic-draft-fields.h"
 #include "declic-points.h"
 #include "declic-utils.h"
@@ -125,10 +126,16 @@ levels_max (json_object *levels,
   if (levels == NULL || !json_object_is_type (levels, json_type_object))
     return 0;
   {
+    /* Each row as the walk gives it: looking it up again by its key doubled the cost. */
     json_object_object_foreach (levels, key, row)
     {
-      (void) row;
-      max = MAX (max, lookup_level (levels, key, column));
+      json_object *node = get_member (row, column);
+
+      (void) key;
+      if (node == NULL)
+        node = get_member (row, "points");
+      if (node != NULL && json_object_is_type (node, json_type_int))
+        max = MAX (max, json_object_get_int64 (node));
     }
   }
   return max;
@@ -174,7 +181,17 @@ add_item (Scorer             *scorer,
 static char *
 describe_months (int months)
 {
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month", "%d months", months), months);
+  g_autofree char *text = declic_format_integer (months, NULL);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s month", "%s months", months), text);
+}
+
+static char *
+describe_age (int age)
+{
+  g_autofree char *text = declic_format_integer (age, NULL);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s year old", "%s years old", age), text);
 }
 
 static char *
@@ -186,7 +203,7 @@ describe_level (const DeclicSkillLevel *level)
   if (level->level <= 0)
     return g_strdup (_("no valid, unexpired result"));
 
-  date = declic_utils_format_date (&level->result_date);
+  date = declic_format_date_long (&level->result_date, NULL);
   test = declic_enum_choice_get_label ("french.results[].test", level->test);
   if (level->converted)
     /* Translators: "level 7 (TCF Canada, 2025-03-01, converted from the score with table tcf-canada)" */
@@ -250,7 +267,7 @@ score_human_capital (Scorer *scorer)
             profile->age >= 0 ? bands_points (age, profile->age, scorer->column) : 0,
             declic_rule_bands_get_max (age, scorer->column),
             profile->age >= 0
-              ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year old", "%d years old", profile->age), profile->age)
+              ? describe_age (profile->age)
               : g_strdup (_("date of birth missing")),
             "personal.birth_date");
 
@@ -294,22 +311,48 @@ score_quebec_needs (Scorer *scorer)
     {
       g_autofree char *months = describe_months (profile->main_noc_months);
 
-      input = g_strdup_printf (_("NOC %s, %s; labour-market diagnosis not chosen"),
+      input = g_strdup_printf (_("NOC %s, %s; not in the diagnosis list and not chosen"),
                                profile->main_noc, months);
       g_ptr_array_add (scorer->points->notes,
-                       g_strdup (_("Choose the labour-market diagnosis of the main occupation (Ties to Québec) to count it: it can be worth up to 120 points.")));
+                       g_strdup (_("The main occupation has no labour-market diagnosis in the list: choose one (Ties to Québec) to count it; it can be worth up to 120 points.")));
     }
   else
     {
       g_autofree char *months = describe_months (profile->main_noc_months);
+      const char *label = declic_enum_choice_get_label ("quebec.labour_market_diagnosis",
+                                                        profile->labour_market_diagnosis);
+      g_autofree char *source = NULL;
 
       diagnosis_points = bands_points (get_member (diagnoses, profile->labour_market_diagnosis),
                                        profile->main_noc_months, "points");
-      /* Translators: "NOC 21231, slight deficit, 30 months" */
-      input = g_strdup_printf (_("NOC %s, %s, %s"), profile->main_noc,
-                               declic_enum_choice_get_label ("quebec.labour_market_diagnosis",
-                                                             profile->labour_market_diagnosis),
-                               months);
+      if (profile->diagnosis_source == DECLIC_DIAGNOSIS_SOURCE_LIST)
+        /* Translators: where a diagnosis came from: "the list lmd-2024-2028 (2024–2028, secondary source)" */
+        source = g_strdup_printf (_("from the list %s (%d–%d, secondary source)"), profile->diagnosis_list_id,
+                                  profile->diagnosis_period_start, profile->diagnosis_period_end);
+      else if (profile->listed_diagnosis != NULL)
+        source = g_strdup_printf (_("your choice, instead of “%s” in the list %s"),
+                                  declic_enum_choice_get_label ("quebec.labour_market_diagnosis", profile->listed_diagnosis),
+                                  profile->diagnosis_list_id);
+      else
+        source = g_strdup (_("your choice"));
+      /* Translators: "NOC 21231, slight deficit, 30 months (from the list lmd-2024-2028 …)" */
+      input = g_strdup_printf (_("NOC %s, %s, %s (%s)"), profile->main_noc,
+                               label != NULL ? label : profile->labour_market_diagnosis, months, source);
+      if (get_member (diagnoses, profile->labour_market_diagnosis) == NULL)
+        g_ptr_array_add (scorer->points->notes,
+                         g_strdup_printf (_("A “%s” diagnosis earns no points: the grid gives points for a balanced market, a slight deficit or a deficit only."),
+                                          label != NULL ? label : profile->labour_market_diagnosis));
+    }
+  if (profile->main_noc != NULL)
+    {
+      g_autofree char *months = declic_format_integer (profile->main_noc_months, NULL);
+
+      g_ptr_array_add (scorer->points->notes,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "The main occupation, NOC %s, is the one with the most full-time months in the 5-year window (%s month); on a tie, the one held most recently.",
+                                                     "The main occupation, NOC %s, is the one with the most full-time months in the 5-year window (%s months); on a tie, the one held most recently.",
+                                                     profile->main_noc_months),
+                                        profile->main_noc, months));
     }
   add_item (scorer, f, "diagnosis", _("Labour-market diagnosis of the main occupation"),
             diagnosis_points, diagnosis_max, input, "quebec.labour_market_diagnosis");
@@ -413,7 +456,7 @@ score_adaptation (Scorer *scorer)
               profile->spouse_age >= 0 ? bands_points (age, profile->spouse_age, "points") : 0,
               declic_rule_bands_get_max (age, "points"),
               profile->spouse_age >= 0
-                ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year old", "%d years old", profile->spouse_age), profile->spouse_age)
+                ? describe_age (profile->spouse_age)
                 : g_strdup (_("date of birth missing")),
               "family.spouse.birth_date");
     add_item (scorer, f, "spouse.quebec_experience", _("Spouse’s work experience in Québec"),

@@ -5,9 +5,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "declic-format.h"
 #include "declic-draft-fields.h"
+#include "declic-labour-market.h"
 #include "declic-language-tables.h"
 #include "declic-noc.h"
+#include "declic-diploma.h"
 #include "declic-profile.h"
 #include "declic-utils.h"
 
@@ -171,9 +174,11 @@ read_language (DeclicProfile    *profile,
       if (!declic_draft_get_date (profile->draft, date_path, &date) ||
           g_date_compare (&date, &profile->reference_date) > 0)
         continue;
+      /* They stop counting on their anniversary, as declic_language_result_is_expired () and the
+       * deadlines read it: on that day they no longer count. */
       expiry = date;
       g_date_add_years (&expiry, results_years);
-      if (g_date_compare (&profile->reference_date, &expiry) > 0)
+      if (g_date_compare (&profile->reference_date, &expiry) >= 0)
         continue;
 
       for (guint s = 0; s < DECLIC_N_SKILLS; s++)
@@ -292,15 +297,23 @@ read_work_history (DeclicProfile *profile)
   g_array_sort (profile->periods, compare_periods);
 
   if (part_time > 0)
-    add_note (profile, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "%u part-time work period is not counted.",
-                                                     "%u part-time work periods are not counted.",
-                                                     part_time), part_time));
+    {
+      g_autofree char *count = declic_format_integer (part_time, NULL);
+
+      add_note (profile, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%s part-time work period is not counted.",
+                                                       "%s part-time work periods are not counted.",
+                                                       part_time), count));
+    }
   if (no_hours > 0)
-    add_note (profile, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "%u work period without hours per week is not counted.",
-                                                     "%u work periods without hours per week are not counted.",
-                                                     no_hours), no_hours));
+    {
+      g_autofree char *count = declic_format_integer (no_hours, NULL);
+
+      add_note (profile, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "%s work period without hours per week is not counted.",
+                                                       "%s work periods without hours per week are not counted.",
+                                                       no_hours), count));
+    }
 }
 
 typedef struct
@@ -435,6 +448,7 @@ static void
 read_education (DeclicProfile *profile)
 {
   guint n = declic_draft_get_n_items (profile->draft, "education");
+  json_object *diplomas = json_object_object_get (declic_draft_get_root (profile->draft), "education");
   int best = -1, best_quebec = -1;
 
   for (guint i = 0; i < n; i++)
@@ -453,6 +467,14 @@ read_education (DeclicProfile *profile)
       if (declic_draft_get_date (profile->draft, end_path, &end) &&
           g_date_compare (&end, &profile->reference_date) > 0)
         continue;
+      /* Under a year of full-time study, a diploma earns nothing (DI.md §3.2; the checks say
+       * which condition fails). */
+      if (declic_diploma_judge (json_object_array_get_idx (diplomas, i), NULL, NULL) != DECLIC_DIPLOMA_COUNTS)
+        {
+          add_note (profile, g_strdup_printf (_("Diploma %u earns no points: it does not sanction at least one year of full-time study at a Québec secondary level or higher."),
+                                              i + 1));
+          continue;
+        }
 
       if (rank > best)
         {
@@ -467,11 +489,62 @@ read_education (DeclicProfile *profile)
     }
 }
 
+/* The diagnosis list gives the main occupation's diagnosis by default; a choice in the draft
+ * ("quebec.labour_market_diagnosis") overrides it, and the breakdown says which applied. */
+static void
+read_diagnosis (DeclicProfile *profile)
+{
+  DeclicLabourMarket *list = declic_labour_market_get_default ();
+  const char *chosen = declic_draft_get_string (profile->draft, "quebec.labour_market_diagnosis");
+  DeclicDiagnosis listed = DECLIC_DIAGNOSIS_UNKNOWN;
+
+  if (list != NULL)
+    {
+      profile->diagnosis_list_id = declic_labour_market_get_id (list);
+      profile->diagnosis_period_start = declic_labour_market_get_period_start (list);
+      profile->diagnosis_period_end = declic_labour_market_get_period_end (list);
+      if (profile->main_noc != NULL)
+        listed = declic_labour_market_lookup (list, profile->main_noc);
+    }
+  if (listed != DECLIC_DIAGNOSIS_UNKNOWN)
+    profile->listed_diagnosis = declic_diagnosis_to_string (listed);
+
+  if (chosen != NULL && g_strcmp0 (chosen, "unknown") != 0)
+    {
+      profile->labour_market_diagnosis = chosen;
+      profile->diagnosis_source = DECLIC_DIAGNOSIS_SOURCE_OVERRIDE;
+    }
+  else if (profile->listed_diagnosis != NULL)
+    {
+      profile->labour_market_diagnosis = profile->listed_diagnosis;
+      profile->diagnosis_source = DECLIC_DIAGNOSIS_SOURCE_LIST;
+    }
+}
+
 static int
 get_months_field (DeclicProfile *profile,
                   const char    *path)
 {
   return (int) CLAMP (declic_draft_get_integer (profile->draft, path, 0), 0, 600);
+}
+
+/* Months of residence, work or study in Québec outside the CMM at the reference date: the
+ * typed count, plus the whole months since the date it was counted on when it is still going
+ * on (a plan's later dates see it grow). */
+static int
+get_outside_cmm_months (DeclicProfile *profile,
+                        const char    *what)
+{
+  g_autofree char *months_path = g_strdup_printf ("quebec.months_outside_cmm_%s", what);
+  g_autofree char *ongoing_path = g_strdup_printf ("quebec.outside_cmm_%s_ongoing", what);
+  int months = get_months_field (profile, months_path);
+  GDate counted_on;
+
+  if (declic_draft_get_boolean (profile->draft, ongoing_path, FALSE) &&
+      declic_draft_get_date (profile->draft, "quebec.outside_cmm_counted_on", &counted_on) &&
+      g_date_compare (&counted_on, &profile->reference_date) < 0)
+    months += declic_utils_whole_months_between (&counted_on, &profile->reference_date);
+  return CLAMP (months, 0, 600);
 }
 
 /**
@@ -490,6 +563,9 @@ declic_profile_new (DeclicDraft   *draft,
   DeclicProfile *profile;
   int results_years = DEFAULT_RESULTS_YEARS;
   g_autofree char *date_text = NULL;
+  g_autofree char *hours_text = NULL;
+  g_autofree char *years_text = NULL;
+  g_autofree char *cap_text = NULL;
   GDate birth;
 
   g_return_val_if_fail (DECLIC_IS_DRAFT (draft), NULL);
@@ -537,10 +613,15 @@ declic_profile_new (DeclicDraft   *draft,
   profile->internship_months = declic_profile_count_months (profile, 0, FALSE, TRUE);
   find_main_occupation (profile);
 
-  date_text = declic_utils_format_date (reference_date);
-  add_note (profile, g_strdup_printf (_("Work experience counts full-time work periods only (%d hours a week or more) in the %d years before %s, overlapping periods once, whole months only, at most %d months: how MIFI counts partial months and part-time work is not known."),
-                                      profile->full_time_hours, profile->window_years, date_text,
-                                      EXPERIENCE_CAP_MONTHS));
+  date_text = declic_format_date_long (reference_date, NULL);
+  hours_text = declic_format_integer (profile->full_time_hours, NULL);
+  years_text = declic_format_integer (profile->window_years, NULL);
+  cap_text = declic_format_integer (EXPERIENCE_CAP_MONTHS, NULL);
+  add_note (profile, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Work experience counts full-time work periods only (%s hours a week or more) in the %s year before %s, overlapping periods once, whole months only, at most %s months: how MIFI counts partial months and part-time work is not known.",
+                                                   "Work experience counts full-time work periods only (%s hours a week or more) in the %s years before %s, overlapping periods once, whole months only, at most %s months: how MIFI counts partial months and part-time work is not known.",
+                                                   (gulong) profile->window_years),
+                                      hours_text, years_text, date_text, cap_text));
 
   read_education (profile);
   if (profile->spouse_accompanies)
@@ -566,12 +647,10 @@ declic_profile_new (DeclicDraft   *draft,
   profile->family_member = declic_draft_get_string (draft, "quebec.family_member");
   profile->regulated_profession = declic_draft_get_boolean (draft, "quebec.regulated_profession", FALSE);
   profile->authorization_to_practise = declic_draft_get_boolean (draft, "quebec.authorization_to_practise", FALSE);
-  profile->labour_market_diagnosis = declic_draft_get_string (draft, "quebec.labour_market_diagnosis");
-  if (g_strcmp0 (profile->labour_market_diagnosis, "unknown") == 0)
-    profile->labour_market_diagnosis = NULL;
-  profile->months_outside_cmm_residence = get_months_field (profile, "quebec.months_outside_cmm_residence");
-  profile->months_outside_cmm_work = get_months_field (profile, "quebec.months_outside_cmm_work");
-  profile->months_outside_cmm_study = get_months_field (profile, "quebec.months_outside_cmm_study");
+  read_diagnosis (profile);
+  profile->months_outside_cmm_residence = get_outside_cmm_months (profile, "residence");
+  profile->months_outside_cmm_work = get_outside_cmm_months (profile, "work");
+  profile->months_outside_cmm_study = get_outside_cmm_months (profile, "study");
   profile->studies_completed_months = get_months_field (profile, "quebec.studies_without_diploma_completed_months");
   profile->studies_ongoing_months = get_months_field (profile, "quebec.studies_without_diploma_ongoing_months");
 

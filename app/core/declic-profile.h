@@ -50,6 +50,14 @@ typedef struct
   guint    index;          /* in "work_history" */
 } DeclicProfilePeriod;
 
+/* Where the labour-market diagnosis of the main occupation comes from. */
+typedef enum
+{
+  DECLIC_DIAGNOSIS_SOURCE_NONE,      /* no main occupation, or it is not in the list */
+  DECLIC_DIAGNOSIS_SOURCE_LIST,      /* the diagnosis list (declic-labour-market.h) */
+  DECLIC_DIAGNOSIS_SOURCE_OVERRIDE,  /* the person's choice, stored in the draft */
+} DeclicDiagnosisSource;
+
 typedef struct
 {
   GDate             reference_date;
@@ -85,6 +93,11 @@ typedef struct
   gboolean          regulated_profession;
   gboolean          authorization_to_practise;
   const char       *labour_market_diagnosis;   /* "balanced", ... or NULL when unknown */
+  DeclicDiagnosisSource diagnosis_source;
+  const char       *listed_diagnosis;          /* the list's, even when overridden; or NULL */
+  const char       *diagnosis_list_id;         /* "lmd-2024-2028", or NULL without a list */
+  int               diagnosis_period_start;
+  int               diagnosis_period_end;
   int               months_outside_cmm_residence;
   int               months_outside_cmm_work;
   int               months_outside_cmm_study;

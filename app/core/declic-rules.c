@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-c/json.h>
 
+#include "declic-format.h"
 #include "declic-rules.h"
 #include "declic-utils.h"
 
@@ -182,10 +183,13 @@ rule_set_new_from_data (const char  *data,
   root = json_tokener_parse_ex (tokener, data, (int) length);
   if (root == NULL || json_tokener_get_error (tokener) != json_tokener_success)
     {
+      g_autofree char *cause = declic_utils_json_syntax_cause (json_tokener_get_error (tokener), data, (gsize) length,
+                                                               json_tokener_get_parse_end (tokener));
+
       g_clear_pointer (&root, json_object_put);
       g_set_error (error, DECLIC_RULES_ERROR, DECLIC_RULES_ERROR_MALFORMED,
                    _("A rule set is not valid JSON (%s). Reinstall Déclic or report the problem."),
-                   json_tokener_error_desc (json_tokener_get_error (tokener)));
+                   cause);
       return NULL;
     }
 
@@ -827,7 +831,7 @@ declic_rules_pick_for_date (DeclicRules  *self,
     }
 
   {
-    g_autofree char *text = declic_utils_format_date (date);
+    g_autofree char *text = declic_format_date_long (date, NULL);
 
     g_set_error (error, DECLIC_RULES_ERROR, DECLIC_RULES_ERROR_NONE_IN_FORCE,
                  _("No rule set of this version of Déclic was in force on %s."), text);

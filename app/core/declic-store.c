@@ -4,18 +4,27 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-c/json.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "declic-clock.h"
 #include "declic-store.h"
+#include "declic-safe-name.h"
 #include "declic-utils.h"
 
-#define INDEX_VERSION 2  /* 2: each entry has the check's figures */
+#define INDEX_VERSION 4  /* 2: each entry has the check's figures; 3: and the grid, language and invitation dates;
+                          * 4: and a filed DI's expiry */
 #define META_DIR      ".declic"
 #define TRASH_DIR     ".declic/trash"
 #define INDEX_FILE    ".declic/index.json"
+/* The index is a cache: one larger than this is not read (a 300 MB index took 934 MB of
+ * memory) but rebuilt from the drafts. 10,000 drafts make an index of about 10 MB. */
+#define MAX_INDEX_SIZE (64 * 1024 * 1024)
 
 struct _DeclicStore
 {
@@ -25,6 +34,13 @@ struct _DeclicStore
   GHashTable   *by_path;   /* path → DeclicDraftSummary (borrowed from items) */
   GFileMonitor *monitor;
   guint         save_index_id;
+
+  /* The index is written from snapshots on worker threads (10,000 summaries are megabytes of
+   * JSON: too long for the main thread). Writes are numbered when their snapshot is taken; a
+   * worker that finds a later snapshot already on disk leaves it there. */
+  guint64       index_generation;  /* main thread only: the last snapshot taken */
+  GMutex        index_lock;        /* held while writing; guards index_written */
+  guint64       index_written;     /* the snapshot on disk */
 };
 
 static void declic_store_list_model_init (GListModelInterface *iface);
@@ -66,12 +82,15 @@ declic_store_list_model_init (GListModelInterface *iface)
 }
 
 static gboolean write_index (DeclicStore *self, GError **error);
+static void     write_index_in_background (DeclicStore *self);
 
 static void
 declic_store_dispose (GObject *object)
 {
   DeclicStore *self = DECLIC_STORE (object);
 
+  /* A change not on disk yet is written now, blocking: the store is going away and the process
+   * may exit before a worker would be done. */
   if (self->save_index_id != 0)
     {
       g_clear_handle_id (&self->save_index_id, g_source_remove);
@@ -92,6 +111,7 @@ declic_store_finalize (GObject *object)
   g_hash_table_unref (self->by_path);
   g_ptr_array_unref (self->items);
   g_free (self->folder);
+  g_mutex_clear (&self->index_lock);
 
   G_OBJECT_CLASS (declic_store_parent_class)->finalize (object);
 }
@@ -110,6 +130,7 @@ declic_store_init (DeclicStore *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_path = g_hash_table_new (g_str_hash, g_str_equal);
+  g_mutex_init (&self->index_lock);
 }
 
 /**
@@ -143,18 +164,88 @@ declic_store_get_folder (DeclicStore *self)
   return self->folder;
 }
 
+/**
+ * declic_store_list_open_folders:
+ * @folder: a workspace folder
+ *
+ * Returns: (transfer full) (nullable): @folder and its ".declic" folder, those of them that
+ *   others can write to (mode o+w), or %NULL
+ */
+GStrv
+declic_store_list_open_folders (const char *folder)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *meta = g_build_filename (folder, META_DIR, NULL);
+  const char *paths[] = { folder, meta };
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      GStatBuf st;
+
+      if (g_lstat (paths[i], &st) == 0 && S_ISDIR (st.st_mode) && (st.st_mode & S_IWOTH) != 0)
+        {
+          g_strv_builder_add (builder, paths[i]);
+          any = TRUE;
+        }
+    }
+  return any ? g_strv_builder_end (builder) : NULL;
+}
+
+/**
+ * declic_store_make_private:
+ * @folder: a workspace folder
+ * @error: a #G_FILE_ERROR
+ *
+ * Sets the workspace folder and its ".declic" folder (when there is one) to 0700. A link in
+ * their place is refused, never followed.
+ */
+gboolean
+declic_store_make_private (const char  *folder,
+                           GError     **error)
+{
+  g_autofree char *meta = g_build_filename (folder, META_DIR, NULL);
+  const char *paths[] = { folder, meta };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      int fd = open (paths[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+      if (fd < 0 && errno == ENOENT && i > 0)
+        continue;
+      if (fd < 0 || fchmod (fd, 0700) != 0)
+        {
+          int saved = errno;
+
+          if (fd >= 0)
+            close (fd);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Could not make the folder %s private: %s"), paths[i], g_strerror (saved));
+          return FALSE;
+        }
+      close (fd);
+    }
+  return TRUE;
+}
+
 gboolean
 declic_store_is_draft_file_name (const char *name)
 {
   return name != NULL && name[0] != '.' && g_str_has_suffix (name, ".json");
 }
 
+/* The store names the files: an id that could leave the folder or hide the file has none. */
 char *
 declic_store_path_for_id (DeclicStore *self,
                           const char  *id)
 {
-  g_autofree char *name = g_strconcat (id, ".json", NULL);
+  g_autofree char *name = NULL;
 
+  g_return_val_if_fail (DECLIC_IS_STORE (self), NULL);
+
+  if (!declic_safe_name_is_valid_id (id))
+    return NULL;
+  name = g_strconcat (id, ".json", NULL);
   return g_build_filename (self->folder, name, NULL);
 }
 
@@ -172,19 +263,19 @@ ensure_private_folder (const char  *folder,
   return TRUE;
 }
 
-/* "2026-11-22": the day checks are worked out at, for drafts without a planned filing date. */
+/* "2026-11-22": the day the figures of the index are worked out on (declic-clock.h). */
 static char *
 dup_today (void)
 {
   GDate today;
 
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
+  declic_clock_get_today (&today);
   return declic_utils_format_date (&today);
 }
 
 /* Reads the summary of one file, from the index when its size and time match and its figures
- * were worked out today (ages, expiries and days left change with the date). */
+ * were worked out today (ages, expiries and days left change with the date, and so does the
+ * reference date once a planned filing date passes; any other change of it changes the file). */
 static DeclicDraftSummary *
 summarize_file (const char  *path,
                 json_object *index_entries,
@@ -199,9 +290,16 @@ summarize_file (const char  *path,
   g_autoptr(DeclicDraft) draft = NULL;
 
   *parsed = FALSE;
-  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+  /* A link, a pipe or a device named like a draft is listed as refused, never followed or read. */
+  if (g_lstat (path, &st) != 0 || S_ISDIR (st.st_mode))
     return NULL;
   mtime = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+  if (!S_ISREG (st.st_mode))
+    return declic_draft_summary_new_for_error (path,
+                                               S_ISLNK (st.st_mode)
+                                                 ? _("This entry is a symbolic link: Déclic does not follow links in a workspace")
+                                                 : _("This entry is not a regular file (a pipe or a device): Déclic does not read it"),
+                                               mtime, st.st_size);
 
   cached = index_entries != NULL ? json_object_object_get (index_entries, name) : NULL;
   if (cached != NULL &&
@@ -216,7 +314,7 @@ summarize_file (const char  *path,
     }
 
   *parsed = TRUE;
-  draft = declic_draft_new_from_file (path, &error);
+  draft = declic_draft_new_from_file_full (path, DECLIC_DRAFT_LOAD_NO_FOLLOW, &error);
   if (draft == NULL)
     return declic_draft_summary_new_for_error (path, error->message, mtime, st.st_size);
   return declic_draft_summary_new_for_draft (path, draft, today, mtime, st.st_size);
@@ -226,9 +324,22 @@ static json_object *
 read_index (const char *folder)
 {
   g_autofree char *path = g_build_filename (folder, INDEX_FILE, NULL);
-  json_object *root = json_object_from_file (path);
+  json_object *root;
   json_object *entries;
+  GStatBuf st;
 
+  /* Not through a link, not a pipe, and not past the cap. */
+  if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return NULL;
+  if (st.st_size > MAX_INDEX_SIZE)
+    {
+      g_autofree char *size = g_format_size (st.st_size);
+      g_autofree char *limit = g_format_size (MAX_INDEX_SIZE);
+      g_message (_("The workspace index %s is too large (%s, more than %s): it is not read, and is made again from the drafts."),
+                 path, size, limit);
+      return NULL;
+    }
+  root = json_object_from_file (path);
   if (root == NULL)
     return NULL;
   if (json_object_get_int (json_object_object_get (root, "version")) != INDEX_VERSION ||
@@ -241,22 +352,62 @@ read_index (const char *folder)
   return root;
 }
 
-static gboolean
-write_index (DeclicStore  *self,
-             GError      **error)
+/* What the index holds at one moment: the summaries (immutable, shared by reference) and the
+ * number of the snapshot. */
+typedef struct
 {
-  g_autofree char *meta = g_build_filename (self->folder, META_DIR, NULL);
-  g_autofree char *path = g_build_filename (self->folder, INDEX_FILE, NULL);
-  json_object *root = json_object_new_object ();
-  json_object *entries = json_object_new_object ();
+  char      *folder;
+  GPtrArray *items;
+  guint64    generation;
+} IndexSnapshot;
+
+static void
+index_snapshot_free (IndexSnapshot *snapshot)
+{
+  g_free (snapshot->folder);
+  g_ptr_array_unref (snapshot->items);
+  g_free (snapshot);
+}
+
+static IndexSnapshot *
+take_snapshot (DeclicStore *self)
+{
+  IndexSnapshot *snapshot = g_new0 (IndexSnapshot, 1);
+
+  snapshot->folder = g_strdup (self->folder);
+  snapshot->items = g_ptr_array_new_full (self->items->len, g_object_unref);
+  for (guint i = 0; i < self->items->len; i++)
+    g_ptr_array_add (snapshot->items, g_object_ref (g_ptr_array_index (self->items, i)));
+  snapshot->generation = ++self->index_generation;
+  return snapshot;
+}
+
+/* Any thread: reads only @snapshot, and the store's lock and counter. */
+static gboolean
+write_snapshot (DeclicStore    *self,
+                IndexSnapshot  *snapshot,
+                GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->index_lock);
+  g_autofree char *meta = NULL;
+  g_autofree char *path = NULL;
+  json_object *root;
+  json_object *entries;
   const char *text;
   gboolean ok;
 
+  if (snapshot->generation <= self->index_written)
+    return TRUE;  /* a later state is on disk already */
+
+  meta = g_build_filename (snapshot->folder, META_DIR, NULL);
+  path = g_build_filename (snapshot->folder, INDEX_FILE, NULL);
+  root = json_object_new_object ();
+  entries = json_object_new_object ();
   json_object_object_add (root, "version", json_object_new_int (INDEX_VERSION));
   json_object_object_add (root, "entries", entries);
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < snapshot->items->len; i++)
     {
-      DeclicDraftSummary *summary = g_ptr_array_index (self->items, i);
+      DeclicDraftSummary *summary = g_ptr_array_index (snapshot->items, i);
       g_autofree char *name = g_path_get_basename (declic_draft_summary_get_path (summary));
       json_object_object_add (entries, name, declic_draft_summary_to_json (summary));
     }
@@ -266,18 +417,76 @@ write_index (DeclicStore  *self,
   ok = ensure_private_folder (meta, error) &&
        g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
   json_object_put (root);
+  if (ok)
+    self->index_written = snapshot->generation;
   return ok;
+}
+
+/* Blocks: for declic_store_load () and for a store going away. */
+static gboolean
+write_index (DeclicStore  *self,
+             GError      **error)
+{
+  IndexSnapshot *snapshot = take_snapshot (self);
+  gboolean ok = write_snapshot (self, snapshot, error);
+
+  index_snapshot_free (snapshot);
+  return ok;
+}
+
+static void
+write_index_in_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (write_snapshot (source_object, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+write_index_done (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("Could not write the workspace index: %s", error->message);
+}
+
+static GTask *
+new_index_task (DeclicStore         *self,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, declic_store_write_index_async);
+  g_task_set_task_data (task, take_snapshot (self), (GDestroyNotify) index_snapshot_free);
+  return task;
+}
+
+static void
+write_index_in_background (DeclicStore *self)
+{
+  g_autoptr(GTask) task = new_index_task (self, NULL, write_index_done, NULL);
+
+  g_task_run_in_thread (task, write_index_in_thread);
 }
 
 static gboolean
 save_index_cb (gpointer user_data)
 {
   DeclicStore *self = user_data;
-  g_autoptr(GError) error = NULL;
 
   self->save_index_id = 0;
-  if (!write_index (self, &error))
-    g_warning ("Could not write the workspace index: %s", error->message);
+  write_index_in_background (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -286,6 +495,38 @@ schedule_index_save (DeclicStore *self)
 {
   if (self->save_index_id == 0)
     self->save_index_id = g_timeout_add_seconds (2, save_index_cb, self);
+}
+
+/**
+ * declic_store_write_index_async:
+ *
+ * Writes the index of the list as it is now, on a worker thread, without waiting for the pause
+ * after changes that the store otherwise waits for. Completes once that state (or a later one)
+ * is on disk.
+ */
+void
+declic_store_write_index_async (DeclicStore         *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DECLIC_IS_STORE (self));
+
+  g_clear_handle_id (&self->save_index_id, g_source_remove);
+  task = new_index_task (self, cancellable, callback, user_data);
+  g_task_run_in_thread (task, write_index_in_thread);
+}
+
+gboolean
+declic_store_write_index_finish (DeclicStore   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static gint
@@ -314,6 +555,9 @@ scan_folder (const char    *folder,
 
   if (!ensure_private_folder (folder, error))
     return NULL;
+
+  /* A save killed midway leaves a full copy of someone's data under a temporary name. */
+  declic_draft_remove_stale_temp_files (folder);
 
   dir = g_dir_open (folder, 0, error);
   if (dir == NULL)
@@ -365,7 +609,8 @@ static void start_monitor (DeclicStore *self);
 static void
 replace_items (DeclicStore *self,
                GPtrArray   *items,
-               gboolean     index_dirty)
+               gboolean     index_dirty,
+               gboolean     blocking)
 {
   guint removed = self->items->len;
 
@@ -380,12 +625,14 @@ replace_items (DeclicStore *self,
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
 
-  if (index_dirty)
+  if (index_dirty && blocking)
     {
       g_autoptr(GError) error = NULL;
       if (!write_index (self, &error))
         g_warning ("Could not write the workspace index: %s", error->message);
     }
+  else if (index_dirty)
+    write_index_in_background (self);
   start_monitor (self);
 }
 
@@ -408,7 +655,7 @@ declic_store_load (DeclicStore   *self,
   items = scan_folder (self->folder, &index_dirty, cancellable, error);
   if (items == NULL)
     return FALSE;
-  replace_items (self, items, index_dirty);
+  replace_items (self, items, index_dirty, TRUE);
   return TRUE;
 }
 
@@ -473,7 +720,7 @@ declic_store_load_finish (DeclicStore   *self,
   scan = g_task_propagate_pointer (G_TASK (result), error);
   if (scan == NULL)
     return FALSE;
-  replace_items (self, scan->items, scan->index_dirty);
+  replace_items (self, scan->items, scan->index_dirty, FALSE);
   scan_result_free (scan);
   return TRUE;
 }
@@ -502,7 +749,7 @@ refresh_path (DeclicStore *self,
   GStatBuf st;
   g_autofree char *today = dup_today ();
 
-  if (old != NULL && g_stat (path, &st) == 0 &&
+  if (old != NULL && g_lstat (path, &st) == 0 &&
       (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000 == declic_draft_summary_get_mtime (old) &&
       (gint64) st.st_size == declic_draft_summary_get_size (old))
     return;
@@ -620,7 +867,9 @@ declic_store_open_draft (DeclicStore  *self,
 {
   g_return_val_if_fail (DECLIC_IS_STORE (self), NULL);
 
-  return declic_draft_new_from_file (path, error);
+  declic_draft_remove_stale_temp_files (self->folder);
+  /* An entry of the workspace: a link is refused, never followed. */
+  return declic_draft_new_from_file_full (path, DECLIC_DRAFT_LOAD_NO_FOLLOW, error);
 }
 
 gboolean
@@ -629,10 +878,17 @@ declic_store_save_draft (DeclicStore  *self,
                          GError      **error)
 {
   g_autofree char *path = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (DECLIC_IS_STORE (self), FALSE);
   g_return_val_if_fail (DECLIC_IS_DRAFT (draft), FALSE);
 
+  if (!declic_safe_name_check_id (declic_draft_get_id (draft), &local_error))
+    {
+      g_set_error (error, DECLIC_STORE_ERROR, DECLIC_STORE_ERROR_UNSAFE_NAME,
+                   _("Could not save the draft: %s"), local_error->message);
+      return FALSE;
+    }
   if (!ensure_private_folder (self->folder, error))
     return FALSE;
   path = declic_store_path_for_id (self, declic_draft_get_id (draft));
@@ -670,6 +926,7 @@ declic_store_import_draft (DeclicStore  *self,
 {
   g_autoptr(DeclicDraft) draft = NULL;
   g_autofree char *target = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (DECLIC_IS_STORE (self), NULL);
   g_return_val_if_fail (source_path != NULL, NULL);
@@ -678,8 +935,9 @@ declic_store_import_draft (DeclicStore  *self,
   if (draft == NULL)
     return NULL;
 
+  /* Anything already at that name, a dangling link included, keeps its place. */
   target = declic_store_path_for_id (self, declic_draft_get_id (draft));
-  if (g_file_test (target, G_FILE_TEST_EXISTS))
+  if (target == NULL || g_lstat (target, &st) == 0)
     {
       DeclicDraft *copy = declic_draft_duplicate (draft);
       g_object_unref (draft);
@@ -754,4 +1012,111 @@ declic_store_restore_draft (DeclicStore  *self,
   g_rename (backup, backup_target);
   refresh_path (self, target);
   return TRUE;
+}
+
+/* ---- Checking drafts again ------------------------------------------------------------------- */
+
+typedef struct
+{
+  char      **paths;
+  GPtrArray  *summaries;  /* DeclicDraftSummary or NULL (the file is gone), one per path */
+} RecheckData;
+
+static void
+recheck_data_free (RecheckData *data)
+{
+  g_strfreev (data->paths);
+  g_clear_pointer (&data->summaries, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+recheck_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  RecheckData *data = task_data;
+  g_autofree char *today = dup_today ();
+
+  data->summaries = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; data->paths[i] != NULL; i++)
+    {
+      g_autofree char *name = g_path_get_basename (data->paths[i]);
+      gboolean parsed;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      /* No index entries: every file is read and checked again. */
+      g_ptr_array_add (data->summaries, summarize_file (data->paths[i], NULL, name, today, &parsed));
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * declic_store_recheck_async:
+ * @paths: drafts of the workspace
+ *
+ * Reads and checks @paths again on a worker thread, whatever the index says (after the rules
+ * or the reference data changed, say), and updates their summaries.
+ */
+void
+declic_store_recheck_async (DeclicStore         *self,
+                            const char * const  *paths,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RecheckData *data;
+
+  g_return_if_fail (DECLIC_IS_STORE (self));
+  g_return_if_fail (paths != NULL);
+
+  data = g_new0 (RecheckData, 1);
+  data->paths = g_strdupv ((char **) paths);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, declic_store_recheck_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) recheck_data_free);
+  g_task_run_in_thread (task, recheck_in_thread);
+}
+
+/* Returns: how many drafts were checked again, or -1 with @error set */
+int
+declic_store_recheck_finish (DeclicStore   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  RecheckData *data;
+  int n = 0;
+  guint first = G_MAXUINT, last = 0;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return -1;
+  data = g_task_get_task_data (G_TASK (result));
+  for (guint i = 0; i < data->summaries->len; i++)
+    {
+      DeclicDraftSummary *fresh = g_ptr_array_index (data->summaries, i);
+      DeclicDraftSummary *old = fresh != NULL ? g_hash_table_lookup (self->by_path, declic_draft_summary_get_path (fresh)) : NULL;
+      gint position = find_position (self, old);
+
+      if (position < 0)
+        continue;
+      g_hash_table_remove (self->by_path, declic_draft_summary_get_path (old));
+      g_ptr_array_index (self->items, position) = g_object_ref (fresh);
+      g_hash_table_insert (self->by_path, (gpointer) declic_draft_summary_get_path (fresh), fresh);
+      g_object_unref (old);
+      first = MIN (first, (guint) position);
+      last = MAX (last, (guint) position);
+      n++;
+    }
+  /* One signal for all: a list over the store works itself out once, not once per draft. */
+  if (n > 0)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1, last - first + 1);
+      schedule_index_save (self);
+    }
+  return n;
 }

@@ -21,6 +21,7 @@ typedef enum
   DECLIC_STORE_ERROR_FOLDER,
   DECLIC_STORE_ERROR_NOT_FOUND,
   DECLIC_STORE_ERROR_UNREADABLE,
+  DECLIC_STORE_ERROR_UNSAFE_NAME,
 } DeclicStoreError;
 
 #define DECLIC_TYPE_STORE (declic_store_get_type ())
@@ -43,6 +44,7 @@ gboolean     declic_store_load_finish        (DeclicStore         *self,
                                               GAsyncResult        *result,
                                               GError             **error);
 
+/* %NULL when @id cannot name a file (see declic_safe_name_is_valid_id()). */
 char        *declic_store_path_for_id        (DeclicStore         *self,
                                               const char          *id);
 DeclicDraftSummary *declic_store_find        (DeclicStore         *self,
@@ -64,6 +66,31 @@ char        *declic_store_trash_draft        (DeclicStore         *self,
                                               GError             **error);
 gboolean     declic_store_restore_draft      (DeclicStore         *self,
                                               const char          *trashed_path,
+                                              GError             **error);
+
+void         declic_store_recheck_async      (DeclicStore         *self,
+                                              const char * const  *paths,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+int          declic_store_recheck_finish     (DeclicStore         *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+void         declic_store_write_index_async  (DeclicStore         *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean     declic_store_write_index_finish (DeclicStore         *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+/* The workspace folder and its ".declic" folder, those of them that every user of the computer
+ * can write to (a folder made by hand, or unpacked from an archive): anyone could then replace a
+ * draft or plant a link. %NULL when neither is. Refused: nothing, the caller warns and offers
+ * declic_store_make_private(). */
+GStrv        declic_store_list_open_folders  (const char          *folder);
+/* Makes the workspace folder and its ".declic" folder private (0700), not following links. */
+gboolean     declic_store_make_private       (const char          *folder,
                                               GError             **error);
 
 /* Whether @path names a draft file of a workspace (not a backup, temporary or hidden file). */

@@ -9,14 +9,15 @@
 #include <json-c/json.h>
 #include <string.h>
 
+#include "declic-clock.h"
 #include "declic-sync-meta.h"
+#include "declic-safe-name.h"
 #include "declic-utils.h"
 
 #define SYNC_DIR       ".declic/sync"
 #define FORMAT_VERSION 1
 /* A record is a few hundred bytes: anything much larger is not ours. */
 #define MAX_FILE_SIZE  (64 * 1024)
-#define MAX_ID_LENGTH  128
 
 struct _DeclicSyncMeta
 {
@@ -29,7 +30,6 @@ struct _DeclicSyncMeta
 
 G_DEFINE_QUARK (declic-sync-meta-error-quark, declic_sync_meta_error)
 G_DEFINE_BOXED_TYPE (DeclicSyncMeta, declic_sync_meta, declic_sync_meta_ref, declic_sync_meta_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (json_object, json_object_put)
 
 /**
  * declic_sync_meta_new:
@@ -52,7 +52,7 @@ declic_sync_meta_new (const char *server_url,
   self->server_url = g_strdup (server_url);
   self->remote_path = g_strdup (remote_path);
   self->etag = (etag != NULL && *etag != '\0') ? g_strdup (etag) : NULL;
-  self->uploaded = uploaded != NULL ? g_date_time_ref (uploaded) : g_date_time_new_now_utc ();
+  self->uploaded = uploaded != NULL ? g_date_time_ref (uploaded) : declic_clock_dup_now ();
 
   return self;
 }
@@ -119,22 +119,7 @@ declic_sync_meta_dup_url (DeclicSyncMeta *self)
 gboolean
 declic_sync_meta_is_valid_id (const char *id)
 {
-  gsize len;
-
-  if (id == NULL || id[0] == '\0' || id[0] == '.')
-    return FALSE;
-
-  len = strlen (id);
-  if (len > MAX_ID_LENGTH)
-    return FALSE;
-
-  /* The id becomes a file name here and a URL segment on the server: only characters that
-   * need no escaping in either, so "../x" or "a/b" can never leave their folder. */
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isalnum (id[i]) && id[i] != '-' && id[i] != '_' && id[i] != '.')
-      return FALSE;
-
-  return TRUE;
+  return declic_safe_name_is_valid_id (id);
 }
 
 char *

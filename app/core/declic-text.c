@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "declic-text.h"
@@ -152,4 +153,73 @@ declic_text_messages_are_french (void)
 
   return g_str_has_prefix (names[0], "fr") &&
          (names[0][2] == '\0' || names[0][2] == '_' || names[0][2] == '.' || names[0][2] == '@');
+}
+
+/* Characters that change what a terminal shows rather than being shown: controls (C0 but
+ * newline and tab, DEL, C1: escape sequences clear the screen or set the window title) and the
+ * bidirectional marks, embeddings, overrides and isolates that make text read backwards. */
+static gboolean
+is_terminal_control (gunichar c)
+{
+  return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0) ||
+         c == 0x061c || c == 0x200e || c == 0x200f ||
+         (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/**
+ * declic_text_escape_for_terminal:
+ * @text: (nullable): text that may come from a draft file, that is from anyone
+ *
+ * Writes every control character and bidirectional control of @text as a visible "\uXXXX"
+ * (which, inside a JSON string, still means the same character), and every byte that is not
+ * UTF-8 as "\xNN". Newlines and tabs are kept.
+ *
+ * Returns: (transfer full): the text, safe to print on a terminal; "" for %NULL
+ */
+char *
+declic_text_escape_for_terminal (const char *text)
+{
+  GString *out;
+  const char *p;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (text));
+  for (p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02X", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (is_terminal_control (c))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* GPrintFunc for g_set_print_handler(): all of a command's output, escaped. */
+void
+declic_text_print_escaped (const char *string)
+{
+  g_autofree char *safe = declic_text_escape_for_terminal (string);
+
+  fputs (safe, stdout);
+  fflush (stdout);
+}
+
+void
+declic_text_printerr_escaped (const char *string)
+{
+  g_autofree char *safe = declic_text_escape_for_terminal (string);
+
+  fputs (safe, stderr);
+  fflush (stderr);
 }

@@ -18,4 +18,9 @@ gboolean   declic_text_words_match             (const char * const *haystack_wor
                                                 gboolean    *is_prefix);
 gboolean   declic_text_messages_are_french     (void);
 
+/* Text from a draft made safe for a terminal: controls and bidi overrides shown as "\uXXXX". */
+char      *declic_text_escape_for_terminal     (const char  *text);
+void       declic_text_print_escaped           (const char  *string);
+void       declic_text_printerr_escaped        (const char  *string);
+
 G_END_DECLS

@@ -202,6 +202,8 @@ declic_uploader_job_new (DeclicUploader  *self,
   job->total_ms = self->total_ms;
   job->max_tries = self->max_tries;
   job->first_delay_ms = self->first_delay_ms;
+  job->draft_deadline_ms = self->draft_deadline_ms;
+  job->low_speed_bytes = self->low_speed_bytes;
 
   g_mutex_lock (&self->lock);
   job->preconditions = self->preconditions;

@@ -23,6 +23,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CURL, curl_easy_cleanup)
 #define DEFAULT_TOTAL_MS       (5 * 60 * 1000)
 #define DEFAULT_MAX_TRIES      3
 #define DEFAULT_FIRST_DELAY_MS 500
+/* Everything one draft needs (probe, folders, PUT, retries) must be done within this. */
+#define DEFAULT_DRAFT_DEADLINE_MS (2 * 60 * 1000)
+/* Under this many bytes a second, over the idle time, a transfer is too slow to go on. */
+#define DEFAULT_LOW_SPEED_BYTES 256
+/* Of an answer that is not a draft, what is read (and thrown away) before giving up on it. */
+#define MAX_DISCARDED_RESPONSE (1024 * 1024)
 /* Error pages and the like: kept for debugging, never needed whole. */
 #define MAX_SMALL_RESPONSE     (64 * 1024)
 
@@ -40,6 +46,8 @@ struct _DeclicUploader
   guint             total_ms;
   guint             max_tries;
   guint             first_delay_ms;
+  guint             draft_deadline_ms;
+  guint             low_speed_bytes;
 
   /* Written by worker threads when a probe finishes. */
   GMutex            lock;
@@ -91,6 +99,9 @@ typedef struct
   guint                total_ms;
   guint                max_tries;
   guint                first_delay_ms;
+  guint                draft_deadline_ms;
+  guint                low_speed_bytes;
+  gint64               deadline;      /* monotonic µs by which the draft must be done; 0: none */
   DeclicPreconditions  preconditions;
 
   char                *draft_path;
@@ -132,6 +143,9 @@ typedef struct
   char         *etag;
   GByteArray   *response;
   gboolean      too_large;
+  gsize         discarded;         /* bytes past max_response, read and dropped */
+  gboolean      deadline_passed;   /* stopped by the draft's deadline */
+  gboolean      cut_by_deadline;   /* its time limit was what was left of the deadline */
 
   /* Idle detection: libcurl's low-speed limit averages over several seconds, so a server that
    * goes silent right after a fast upload would get many more seconds than "idle" says. */
@@ -183,6 +197,10 @@ void            declic_uploader_set_status_error       (Request                 
                                                         const char                *what,
                                                         GError                   **error);
 gboolean        declic_uploader_ensure_curl            (Job                       *job,
+                                                        GError                   **error);
+
+/* declic-uploader-transfer.c: the server folder and those above it that are missing (MKCOL). */
+gboolean        declic_uploader_make_base_folder       (Job                       *job,
                                                         GError                   **error);
 
 /* declic-uploader-probe.c */

@@ -45,6 +45,20 @@ declic_uploader_run_probe (Job     *job,
   if (!declic_uploader_perform (&request, error))
     goto out;
 
+  /* The server folder does not exist yet (a new folder for this office): make it, and those
+   * above it, then probe again. Without it, the probe's 409 would name the probe file. */
+  if (request.status == 404 || request.status == 409 || request.status == 500)
+    {
+      declic_uploader_request_clear (&request);
+      if (!declic_uploader_make_base_folder (job, error))
+        goto out;
+      declic_uploader_request_init (&request, job, "PUT", url);
+      request.if_match = "\"declic-probe-bogus\"";
+      request.body = body;
+      if (!declic_uploader_perform (&request, error))
+        goto out;
+    }
+
   if (request.status == 412)
     {
       set_preconditions (job, DECLIC_PRECONDITIONS_HONOURED);

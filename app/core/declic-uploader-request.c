@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
+#include "declic-format.h"
 #include "declic-uploader-private.h"
 
 /* A request whose answer matters only for its status and headers, so keeps at most
@@ -35,6 +37,9 @@ declic_uploader_request_clear (Request *request)
   request->last_activity = g_get_monotonic_time ();
   request->last_bytes = 0;
   request->idle_timed_out = FALSE;
+  request->discarded = 0;
+  request->deadline_passed = FALSE;
+  request->cut_by_deadline = FALSE;
 }
 
 static size_t
@@ -79,8 +84,12 @@ on_write (char   *buffer,
   if (request->response->len + n > request->max_response)
     {
       request->too_large = TRUE;
-      /* A short count makes libcurl stop the transfer. */
-      return request->fail_when_too_large ? 0 : n;
+      /* A short count makes libcurl stop the transfer. An answer that is not a draft is read
+       * and dropped, up to a point: past it, the server is not answering as WebDAV does. */
+      if (request->fail_when_too_large)
+        return 0;
+      request->discarded += n;
+      return request->discarded > MAX_DISCARDED_RESPONSE ? 0 : n;
     }
   g_byte_array_append (request->response, (const guint8 *) buffer, n);
   return n;
@@ -136,6 +145,11 @@ on_transfer_info (void       *data,
   else if (now - request->last_activity > (gint64) request->job->idle_ms * 1000)
     {
       request->idle_timed_out = TRUE;
+      return 1;
+    }
+  if (request->job->deadline != 0 && now >= request->job->deadline)
+    {
+      request->deadline_passed = TRUE;
       return 1;
     }
 
@@ -207,8 +221,22 @@ perform_once (Request *request,
     curl_easy_setopt (curl, CURLOPT_NOPROXY, "*");
 
   curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT_MS, (long) job->connect_ms);
-  curl_easy_setopt (curl, CURLOPT_TIMEOUT_MS, (long) job->total_ms);
-  curl_easy_setopt (curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
+  {
+    long timeout_ms = (long) job->total_ms;
+
+    /* No request outlives the draft's deadline. */
+    if (job->deadline != 0)
+      {
+        gint64 left_ms = (job->deadline - g_get_monotonic_time ()) / 1000;
+        if (left_ms < timeout_ms)
+          {
+            timeout_ms = (long) MAX (1, left_ms);
+            request->cut_by_deadline = TRUE;
+          }
+      }
+    curl_easy_setopt (curl, CURLOPT_TIMEOUT_MS, timeout_ms);
+  }
+  curl_easy_setopt (curl, CURLOPT_LOW_SPEED_LIMIT, (long) MAX (1, job->low_speed_bytes));
   curl_easy_setopt (curl, CURLOPT_LOW_SPEED_TIME, (long) MAX (1, (job->idle_ms + 999) / 1000));
 
   curl_easy_setopt (curl, CURLOPT_NOPROGRESS, 0L);
@@ -265,7 +293,12 @@ perform_once (Request *request,
   else if (g_str_equal (request->method, "GET"))
     curl_easy_setopt (curl, CURLOPT_HTTPGET, 1L);
   else if (g_str_equal (request->method, "HEAD"))
-    curl_easy_setopt (curl, CURLOPT_NOBODY, 1L);
+    {
+      curl_easy_setopt (curl, CURLOPT_NOBODY, 1L);
+      /* A server that sends a body with its answer to a HEAD (HTTP forbids it) would have those
+       * bytes read as the answer to the next request on the connection: do not reuse it. */
+      curl_easy_setopt (curl, CURLOPT_FORBID_REUSE, 1L);
+    }
   else
     curl_easy_setopt (curl, CURLOPT_CUSTOMREQUEST, request->method);
 
@@ -335,6 +368,31 @@ set_cancelled_error (Job     *job,
                          _("The upload was cancelled."));
 }
 
+/* The draft's deadline passed: the server may be answering, but too slowly to ever finish. */
+static void
+set_deadline_error (Job     *job,
+                    GError **error)
+{
+  guint seconds = (job->draft_deadline_ms + 999) / 1000;
+  g_autofree char *minutes_text = declic_format_integer (seconds / 60, NULL);
+  g_autofree char *seconds_text = declic_format_integer (seconds, NULL);
+
+  if (seconds % 60 == 0)
+    g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_TIMEOUT,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "The upload to %s took longer than %s minute, the most one draft may take, and was stopped. The server is too slow now: try again later.",
+                              "The upload to %s took longer than %s minutes, the most one draft may take, and was stopped. The server is too slow now: try again later.",
+                              seconds / 60),
+                 job->display_host, minutes_text);
+  else
+    g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_TIMEOUT,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "The upload to %s took longer than %s second, the most one draft may take, and was stopped. The server is too slow now: try again later.",
+                              "The upload to %s took longer than %s seconds, the most one draft may take, and was stopped. The server is too slow now: try again later.",
+                              seconds),
+                 job->display_host, seconds_text);
+}
+
 /* Maps a transport failure. libcurl's own text goes only to the debug log, except for TLS, where
  * its reason ("unable to get local issuer certificate") is what an administrator needs. No
  * credential is ever in it: the URL has none and libcurl does not print headers there. */
@@ -352,7 +410,9 @@ set_curl_error (Request     *request,
   switch (code)
     {
     case CURLE_ABORTED_BY_CALLBACK:
-      if (request->idle_timed_out && !g_cancellable_is_cancelled (job->cancellable))
+      if (request->deadline_passed && !g_cancellable_is_cancelled (job->cancellable))
+        set_deadline_error (job, error);
+      else if (request->idle_timed_out && !g_cancellable_is_cancelled (job->cancellable))
         g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_TIMEOUT,
                      _("The server %s did not answer in time. Try again later."),
                      job->display_host);
@@ -361,7 +421,14 @@ set_curl_error (Request     *request,
       break;
 
     case CURLE_WRITE_ERROR:
-      if (request->too_large)
+      if (request->too_large && !request->fail_when_too_large)
+        {
+          g_autofree char *limit = g_format_size (MAX_DISCARDED_RESPONSE);
+          g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_SERVER,
+                       _("The server %s sent a much longer answer than a WebDAV server does (more than %s), so Déclic stopped reading it. Check the server address."),
+                       job->display_host, limit);
+        }
+      else if (request->too_large)
         {
           g_autofree char *limit = g_format_size (request->max_response);
           g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_TOO_LARGE,
@@ -381,9 +448,20 @@ set_curl_error (Request     *request,
       break;
 
     case CURLE_OPERATION_TIMEDOUT:
-      g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_TIMEOUT,
-                   _("The server %s did not answer in time. Try again later."),
-                   job->display_host);
+      if (request->cut_by_deadline && g_get_monotonic_time () >= job->deadline - 50 * 1000)
+        set_deadline_error (job, error);
+      else if (g_str_has_prefix (reason, "Operation too slow"))
+        {
+          /* libcurl's low-speed limit: bytes move, but too few to ever finish. */
+          g_autofree char *speed = g_format_size (MAX (1, job->low_speed_bytes));
+          g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_TIMEOUT,
+                       _("The server %s answered too slowly (under %s a second). Try again later."),
+                       job->display_host, speed);
+        }
+      else
+        g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_TIMEOUT,
+                     _("The server %s did not answer in time. Try again later."),
+                     job->display_host);
       break;
 
     case CURLE_SSL_CONNECT_ERROR:
@@ -402,7 +480,23 @@ set_curl_error (Request     *request,
                    job->display_host, reason);
       break;
 
+    case CURLE_WEIRD_SERVER_REPLY:
+      g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_SERVER,
+                   _("The server %s sent an answer that is not valid HTTP. Check the server address, or try again later."),
+                   job->display_host);
+      break;
+
     case CURLE_UNSUPPORTED_PROTOCOL:
+      /* The address was checked before any request: here it is the answer that is not HTTP
+       * (libcurl takes bytes that are not a status line for HTTP/0.9, which it refuses). */
+      if (strstr (reason, "HTTP/0.9") != NULL)
+        {
+          g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_SERVER,
+                       _("The server %s sent an answer that is not valid HTTP. Check the server address, or try again later."),
+                       job->display_host);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case CURLE_URL_MALFORMAT:
       g_set_error_literal (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_INVALID,
                            _("The server address is not a valid web address. It should look like https://example.org/drafts."));
@@ -445,6 +539,9 @@ declic_uploader_perform (Request  *request,
       code = perform_once (request, error_buffer);
       retry = (code != CURLE_OK && is_retryable_code (code)) ||
               (code == CURLE_OK && is_retryable_status (request->status));
+      /* Nothing is tried again once the draft's time is up. */
+      if (job->deadline != 0 && g_get_monotonic_time () >= job->deadline)
+        retry = FALSE;
 
       if (!retry || attempt >= job->max_tries)
         {

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "declic-uploader-private.h"
+#include "declic-safe-name.h"
 
 /* The draft as read from disk: its exact bytes and where it goes. */
 typedef struct
@@ -80,16 +81,17 @@ read_local_draft (Job         *job,
 
   label = g_strstrip (g_strdup (declic_draft_get_client_label (parsed) != NULL
                                   ? declic_draft_get_client_label (parsed) : ""));
-  /* A folder called "." or ".." would put the draft beside or above the server folder. */
-  if (g_str_equal (label, ".") || g_str_equal (label, ".."))
-    {
-      g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_INVALID,
-                   _("The client label “%s” cannot be used as a folder name on the server. Change the label and try again."),
-                   label);
-      return FALSE;
-    }
+  /* One folder under the server folder, percent-encoded, or refused: the same rule for every
+   * label that becomes a name (declic-safe-name.c). */
   if (*label != '\0')
-    draft->folder = g_uri_escape_string (label, NULL, FALSE);
+    {
+      draft->folder = declic_safe_name_escape_label (label, &local_error);
+      if (draft->folder == NULL)
+        {
+          g_set_error_literal (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_INVALID, local_error->message);
+          return FALSE;
+        }
+    }
 
   draft->remote_path = draft->folder != NULL
                          ? g_strconcat (draft->folder, "/", draft->id, ".json", NULL)
@@ -171,28 +173,103 @@ resolve_precondition_failure (Job         *job,
   return resolved;
 }
 
-/* Creates the client's folder. A folder that already exists (405) is fine. */
+/* Whether @status, answering a PUT or a MKCOL, can mean "the folder above is missing": 409 as
+ * WebDAV says, 404 from some servers, and 500 from nginx without create_full_put_path (its
+ * rename into a missing folder fails). */
+static gboolean
+may_be_missing_parent (long status)
+{
+  return status == 404 || status == 409 || status == 500;
+}
+
+/* Where the path of @url (with a trailing slash) starts, or -1 when it has no path. */
+static gssize
+path_start (const char *url)
+{
+  const char *authority = strstr (url, "://");
+  const char *slash = authority != NULL ? strchr (authority + 3, '/') : NULL;
+
+  return slash != NULL ? slash - url : -1;
+}
+
+/* Creates the folder @url (ending in "/") and whatever is missing above it, from the top down:
+ * MKCOL first where it is wanted; when the server says a parent is missing, the parent is made
+ * the same way and the MKCOL sent again. Never above the first folder that exists, and never the
+ * server's root. A folder that already exists (405) is fine. */
+static gboolean
+make_folders (Job         *job,
+              const char  *url,
+              guint        depth,
+              GError     **error)
+{
+  gssize start = path_start (url);
+  g_autofree char *what = NULL;
+  Request request = { 0 };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (g_str_has_suffix (url, "/"), FALSE);
+
+  what = g_uri_unescape_string (start >= 0 ? url + start : url, NULL);
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      declic_uploader_request_init (&request, job, "MKCOL", url);
+      if (!declic_uploader_perform (&request, error))
+        break;
+      if (is_success (request.status) || request.status == 405)
+        {
+          ok = TRUE;
+          break;
+        }
+
+      /* The parent is missing: make it (its URL ends at the previous "/"), then try again. */
+      if (attempt == 0 && may_be_missing_parent (request.status) && depth < 32 && start >= 0)
+        {
+          g_autofree char *parent = g_strndup (url, strlen (url) - 1);
+          char *last = strrchr (parent, '/');
+          g_autoptr(GError) parent_error = NULL;
+
+          if (last != NULL && last - parent > start)
+            {
+              last[1] = '\0';
+              if (make_folders (job, parent, depth + 1, &parent_error))
+                {
+                  declic_uploader_request_clear (&request);
+                  continue;
+                }
+              g_propagate_error (error, g_steal_pointer (&parent_error));
+              declic_uploader_request_clear (&request);
+              return FALSE;
+            }
+        }
+      declic_uploader_set_status_error (&request, what != NULL ? what : url, error);
+      break;
+    }
+
+  declic_uploader_request_clear (&request);
+  return ok;
+}
+
+gboolean
+declic_uploader_make_base_folder (Job     *job,
+                                  GError **error)
+{
+  g_autofree char *url = g_strconcat (job->server_url, "/", NULL);
+
+  return make_folders (job, url, 0, error);
+}
+
+/* Creates the client's folder, and the server folder above it when that is missing too. */
 static gboolean
 make_folder (Job         *job,
              LocalDraft  *draft,
              GError     **error)
 {
-  g_autofree char *url = g_strconcat (job->server_url, "/", draft->folder, "/", NULL);
-  g_autofree char *what = g_uri_unescape_string (draft->folder, NULL);
-  Request request = { 0 };
-  gboolean ok = FALSE;
+  g_autofree char *url = NULL;
 
-  declic_uploader_request_init (&request, job, "MKCOL", url);
-
-  if (declic_uploader_perform (&request, error))
-    {
-      ok = is_success (request.status) || request.status == 405;
-      if (!ok)
-        declic_uploader_set_status_error (&request, what != NULL ? what : draft->folder, error);
-    }
-
-  declic_uploader_request_clear (&request);
-  return ok;
+  if (draft->folder == NULL)
+    return declic_uploader_make_base_folder (job, error);
+  url = g_strconcat (job->server_url, "/", draft->folder, "/", NULL);
+  return make_folders (job, url, 0, error);
 }
 
 DeclicSyncMeta *
@@ -212,6 +289,8 @@ declic_uploader_run_upload (Job     *job,
   gboolean checked = (job->flags & (DECLIC_UPLOAD_FLAGS_OVERWRITE |
                                     DECLIC_UPLOAD_FLAGS_ALLOW_UNCHECKED)) == 0;
 
+  /* The clock of the whole draft starts now: probe, folders, PUT and retries share it. */
+  job->deadline = g_get_monotonic_time () + (gint64) job->draft_deadline_ms * 1000;
   if (!read_local_draft (job, &draft, error))
     return NULL;
   what = g_uri_unescape_string (draft.remote_path, NULL);
@@ -300,8 +379,9 @@ declic_uploader_run_upload (Job     *job,
           break;
         }
 
-      /* WebDAV answers 409 (some servers 404) when the folder is missing: make it, once. */
-      if ((put.status == 404 || put.status == 409) && draft.folder != NULL && !folder_made)
+      /* WebDAV answers 409 (some servers 404, nginx 500) when the folder is missing: make it
+       * and those above it, once. */
+      if (may_be_missing_parent (put.status) && !folder_made)
         {
           declic_uploader_request_clear (&put);
           if (!make_folder (job, &draft, error))
@@ -357,6 +437,8 @@ declic_uploader_run_download (Job     *job,
   Request request = { 0 };
   GBytes *bytes = NULL;
 
+  /* The clock of the whole draft starts now: probe, folders, PUT and retries share it. */
+  job->deadline = g_get_monotonic_time () + (gint64) job->draft_deadline_ms * 1000;
   if (!read_local_draft (job, &draft, error))
     return NULL;
   what = g_uri_unescape_string (draft.remote_path, NULL);

@@ -443,6 +443,8 @@ declic_uploader_init (DeclicUploader *self)
   self->total_ms = DEFAULT_TOTAL_MS;
   self->max_tries = DEFAULT_MAX_TRIES;
   self->first_delay_ms = DEFAULT_FIRST_DELAY_MS;
+  self->draft_deadline_ms = DEFAULT_DRAFT_DEADLINE_MS;
+  self->low_speed_bytes = DEFAULT_LOW_SPEED_BYTES;
   self->preconditions = DECLIC_PRECONDITIONS_UNKNOWN;
 }
 
@@ -545,6 +547,17 @@ declic_uploader_set_timeouts (DeclicUploader *self,
   self->connect_ms = connect_ms > 0 ? connect_ms : DEFAULT_CONNECT_MS;
   self->idle_ms = idle_ms > 0 ? idle_ms : DEFAULT_IDLE_MS;
   self->total_ms = total_ms > 0 ? total_ms : DEFAULT_TOTAL_MS;
+}
+
+void
+declic_uploader_set_draft_limits (DeclicUploader *self,
+                                  guint           deadline_ms,
+                                  guint           low_speed_bytes)
+{
+  g_return_if_fail (DECLIC_IS_UPLOADER (self));
+
+  self->draft_deadline_ms = deadline_ms > 0 ? deadline_ms : DEFAULT_DRAFT_DEADLINE_MS;
+  self->low_speed_bytes = low_speed_bytes > 0 ? low_speed_bytes : DEFAULT_LOW_SPEED_BYTES;
 }
 
 void

@@ -110,6 +110,13 @@ void            declic_uploader_set_timeouts   (DeclicUploader    *self,
                                                 guint              connect_ms,
                                                 guint              idle_ms,
                                                 guint              total_ms);
+/* A total deadline for everything one draft's upload needs, probe, folders and retries included
+ * (milliseconds; 0 keeps the default, 2 minutes), and the slowest transfer accepted: under
+ * @low_speed_bytes a second over the idle time (0 keeps the default, 256). A server that
+ * trickles a byte a second is never idle, and would otherwise keep an upload for minutes. */
+void            declic_uploader_set_draft_limits (DeclicUploader  *self,
+                                                guint              deadline_ms,
+                                                guint              low_speed_bytes);
 /* Connection failures and 5xx answers are tried @max_tries times in all (default 3), waiting
  * @first_delay_ms (default 500) then twice as long each time. */
 void            declic_uploader_set_retry_policy (DeclicUploader  *self,

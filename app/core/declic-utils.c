@@ -6,20 +6,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "declic-utils.h"
-
-/* Now, in UTC, to the second: "2026-11-22T14:03:07Z". */
-char *
-declic_utils_now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
 
 /**
  * declic_utils_parse_date:
@@ -27,6 +19,8 @@ declic_utils_now_iso8601 (void)
  * @date: (out caller-allocates) (optional): the date, when valid
  *
  * Stricter than g_date_set_parse(), which guesses at many formats: a draft stores ISO 8601 only.
+ * Years outside DECLIC_UTILS_MIN_YEAR..DECLIC_UTILS_MAX_YEAR are refused: no date of a person's
+ * file is there, and GLib's date arithmetic (ages, "five years before") fails near year 1.
  */
 gboolean
 declic_utils_parse_date (const char *text,
@@ -43,12 +37,27 @@ declic_utils_parse_date (const char *text,
   year = (guint) g_ascii_strtoull (text, NULL, 10);
   month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
   day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
-  if (year < 1 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  if (year < DECLIC_UTILS_MIN_YEAR || year > DECLIC_UTILS_MAX_YEAR || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     return FALSE;
 
   if (date != NULL)
     g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
   return TRUE;
+}
+
+/* Whether @text has the form YYYY-MM-DD with a year outside the range parse_date accepts. */
+gboolean
+declic_utils_date_year_out_of_range (const char *text)
+{
+  guint year;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  year = (guint) g_ascii_strtoull (text, NULL, 10);
+  return year < DECLIC_UTILS_MIN_YEAR || year > DECLIC_UTILS_MAX_YEAR;
 }
 
 char *
@@ -192,4 +201,91 @@ declic_utils_json_get_int (json_object *object,
       !json_object_is_type (node, json_type_int))
     return fallback;
   return json_object_get_int64 (node);
+}
+
+/* The last character before @end that is not blank, or '\0'. */
+static char
+previous_significant (const char *data,
+                      gsize       end)
+{
+  while (end > 0)
+    {
+      end--;
+      if (!g_ascii_isspace (data[end]))
+        return data[end];
+    }
+  return '\0';
+}
+
+/**
+ * declic_utils_json_syntax_cause:
+ * @jerr: the tokener's error, not json_tokener_success
+ * @data: the text parsed
+ * @length: its length
+ * @end: where the tokener stopped: at the offending character
+ *
+ * Names the mistakes people make when they edit a draft by hand (a missing comma, a comma
+ * before a closing bracket, single quotes, a comment, a bad escape…), from the tokener's error
+ * and the character it stopped at; the caller adds the line and column.
+ *
+ * Returns: (transfer full): a translated cause, lower case, to follow "not valid JSON: "
+ */
+char *
+declic_utils_json_syntax_cause (enum json_tokener_error  jerr,
+                                const char              *data,
+                                gsize                    length,
+                                gsize                    end)
+{
+  char here = data != NULL && end < length ? data[end] : '\0';
+  char before = data != NULL ? previous_significant (data, MIN (end, length)) : '\0';
+
+  switch (jerr)
+    {
+    case json_tokener_continue:
+    case json_tokener_error_parse_eof:
+      return g_strdup (_("the text ends in the middle of a value"));
+    case json_tokener_error_depth:
+      return g_strdup (_("the values are nested too deep"));
+    case json_tokener_error_parse_null:
+      return g_strdup (_("a word that is not “null” (misspelt?)"));
+    case json_tokener_error_parse_boolean:
+      return g_strdup (_("a word that is not “true” or “false” (misspelt?)"));
+    case json_tokener_error_parse_number:
+      return g_strdup (_("a malformed number (numbers are written like 37.5 or 2026, with a point and no leading zero)"));
+    case json_tokener_error_parse_array:
+      if (here == '}')
+        return g_strdup (_("a list opened with “[” is closed with “}”"));
+      return g_strdup (_("a missing comma between two items of a list"));
+    case json_tokener_error_parse_object_key_name:
+      if (here == '\'')
+        return g_strdup (_("a name in single quotes (JSON takes double quotes: \"name\")"));
+      return g_strdup (_("a name without double quotes (write \"name\": value)"));
+    case json_tokener_error_parse_object_key_sep:
+      return g_strdup (_("a missing colon “:” after a name"));
+    case json_tokener_error_parse_object_value_sep:
+      if (here == ']')
+        return g_strdup (_("a group opened with “{” is closed with “]”"));
+      return g_strdup (_("a missing comma between two fields"));
+    case json_tokener_error_parse_string:
+      return g_strdup (_("a bad escape in a text (after “\\” come only \", \\, /, b, f, n, r, t or u and four hex digits)"));
+    case json_tokener_error_parse_comment:
+      return g_strdup (_("a comment (JSON has none)"));
+    case json_tokener_error_parse_utf8_string:
+      return g_strdup (_("text that is not valid UTF-8"));
+    case json_tokener_error_size:
+      return g_strdup (_("a file too large to read"));
+    case json_tokener_error_parse_unexpected:
+      if ((here == '}' || here == ']') && before == ',')
+        return g_strdup (_("a comma before a closing bracket (remove the last comma)"));
+      if (here == '\'')
+        return g_strdup (_("a text in single quotes (JSON takes double quotes)"));
+      if (here == '/' || here == '#')
+        return g_strdup (_("a comment (JSON has none)"));
+      if (g_ascii_isprint (here))
+        return g_strdup_printf (_("an unexpected character “%c”"), here);
+      return g_strdup (_("an unexpected character"));
+    case json_tokener_success:
+    default:
+      return g_strdup (_("a syntax error"));
+    }
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "declic-applies.h"
 #include "declic-validate-private.h"
 
 static gboolean
@@ -27,7 +28,7 @@ declic_validate_family (Checker     *c,
                    DECLIC_SECTION_FAMILY };
   json_object *children = get_array (s.obj, "children");
   const char *status = declic_validate_require_text (c, &s, "marital_status");
-  gboolean in_union = status != NULL && (g_str_equal (status, "married") || g_str_equal (status, "de_facto"));
+  gboolean in_union = declic_applies_in_union (root);
   Answer accompanies = get_answer (s.obj, "spouse_accompanies");
   GDate date;
 

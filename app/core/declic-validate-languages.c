@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "declic-format.h"
 #include "declic-validate-private.h"
 
 typedef struct
@@ -103,9 +104,11 @@ check_skill (Checker     *c,
 
   if (has_level && (level < 1 || level > 12 || level != floor (level)))
     {
+      g_autofree char *level_text = declic_format_number (level, 2, NULL);
+
       declic_validate_report (c, &s, "level", "out_of_range", DECLIC_SEVERITY_ERROR,
-                              _("The “%s” level is %g: levels are whole numbers from 1 to 12."),
-                              declic_validate_label_of (result, skill), level);
+                              _("The “%s” level is %s: levels are whole numbers from 1 to 12."),
+                              declic_validate_label_of (result, skill), level_text);
       return;
     }
 
@@ -140,16 +143,25 @@ check_skill (Checker     *c,
           return;
         }
       if (has_level && !level_agrees ((guint) level, converted))
-        declic_validate_report (c, &s, "level", "override", DECLIC_SEVERITY_INFO,
-                                _("The “%s” level %g was entered by hand, while the conversion table gives %u for a score of %g (override): make sure it is the level on the results."),
-                                declic_validate_label_of (result, skill), level, converted, score);
+        {
+          g_autofree char *level_text = declic_format_number (level, 2, NULL);
+          g_autofree char *score_text = declic_format_number (score, 2, NULL);
+
+          declic_validate_report (c, &s, "level", "override", DECLIC_SEVERITY_INFO,
+                                  _("The “%s” level %s was entered by hand, while the conversion table gives %u for a score of %s (override): make sure it is the level on the results."),
+                                  declic_validate_label_of (result, skill), level_text, converted, score_text);
+        }
       return;
     }
 
   if (has_level)
-    declic_validate_report (c, &s, "level", "override", DECLIC_SEVERITY_INFO,
-                            _("The “%s” level %g was entered by hand rather than converted from a score (override): make sure it is the level on the results."),
-                            declic_validate_label_of (result, skill), level);
+    {
+      g_autofree char *level_text = declic_format_number (level, 2, NULL);
+
+      declic_validate_report (c, &s, "level", "override", DECLIC_SEVERITY_INFO,
+                              _("The “%s” level %s was entered by hand rather than converted from a score (override): make sure it is the level on the results."),
+                              declic_validate_label_of (result, skill), level_text);
+    }
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "declic-format.h"
 #include "declic-validate-private.h"
 
 void
@@ -17,6 +18,7 @@ declic_validate_check_age (Checker     *c,
 {
   int age;
   GDate from;
+  g_autofree char *age_text = NULL;
 
   if (g_date_compare (birth, &c->ref) > 0)
     return;  /* already reported as in the future */
@@ -26,14 +28,21 @@ declic_validate_check_age (Checker     *c,
     return;
 
   get_anniversary (birth, (guint) minimum, &from);
+  age_text = declic_format_integer (age, NULL);
   if (spouse)
     declic_validate_report (c, s, "birth_date", problem, DECLIC_SEVERITY_ERROR,
-                            _("The accompanying spouse is %d on %s; a spouse must be 16 or older when the DI is filed (possible from %s)."),
-                            age, c->ref_text.text, date_text (&from).text);
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "The accompanying spouse is %s year old on %s; a spouse must be 16 or older when the DI is filed (possible from %s).",
+                                         "The accompanying spouse is %s years old on %s; a spouse must be 16 or older when the DI is filed (possible from %s).",
+                                         (gulong) MAX (age, 0)),
+                            age_text, c->ref_text.text, date_text (&from).text);
   else
     declic_validate_report (c, s, "birth_date", problem, DECLIC_SEVERITY_ERROR,
-                            _("The applicant is %d on %s; the principal applicant must be 18 or older when the DI is filed (possible from %s)."),
-                            age, c->ref_text.text, date_text (&from).text);
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "The applicant is %s year old on %s; the principal applicant must be 18 or older when the DI is filed (possible from %s).",
+                                         "The applicant is %s years old on %s; the principal applicant must be 18 or older when the DI is filed (possible from %s).",
+                                         (gulong) MAX (age, 0)),
+                            age_text, c->ref_text.text, date_text (&from).text);
 }
 
 void

@@ -11,6 +11,7 @@
 #include <json-c/json.h>
 #include <math.h>
 
+#include "declic-format.h"
 #include "declic-utils.h"
 #include "declic-validate.h"
 
@@ -162,9 +163,11 @@ has_value (json_object *node)
 /* ---------------------------------------------------------------------------------------- */
 /* Dates                                                                                    */
 
+/* A date as the messages write it: "22 novembre 2026" / "November 22, 2026", in the messages'
+ * language (the findings' paths and codes say which field; the draft itself keeps ISO). */
 typedef struct
 {
-  char text[16];
+  char text[48];
 } DateText;
 
 static inline DateText
@@ -173,8 +176,11 @@ date_text (const GDate *date)
   DateText t = { "" };
 
   if (date != NULL && g_date_valid (date))
-    g_snprintf (t.text, sizeof t.text, "%04u-%02u-%02u",
-                g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+    {
+      g_autofree char *text = declic_format_date_long (date, NULL);
+
+      g_strlcpy (t.text, text, sizeof t.text);
+    }
   return t;
 }
 
@@ -350,6 +356,8 @@ void declic_validate_language_block (Checker             *c,
                                      json_object         *block,
                                      const LanguageBlock *b);
 void declic_validate_consent        (Checker             *c,
+                                     json_object         *root);
+void declic_validate_quebec         (Checker             *c,
                                      json_object         *root);
 void declic_validate_representative (Checker             *c,
                                      json_object         *root);

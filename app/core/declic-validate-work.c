@@ -6,7 +6,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "declic-format.h"
 #include "declic-validate-private.h"
+#include "declic-work-window.h"
 
 typedef struct
 {
@@ -15,18 +17,6 @@ typedef struct
   guint    index;
   gboolean full_time_work;
 } Period;
-
-static int
-compare_periods (gconstpointer a,
-                 gconstpointer b)
-{
-  const Period *pa = a;
-  const Period *pb = b;
-
-  if (pa->start != pb->start)
-    return pa->start < pb->start ? -1 : 1;
-  return pa->end < pb->end ? -1 : (pa->end > pb->end);
-}
 
 static gboolean
 is_work_period_type (const char *type)
@@ -88,6 +78,8 @@ check_period (Checker     *c,
   if (g_strcmp0 (type, "work") == 0)
     {
       const char *country;
+      g_autofree char *hours_text = NULL;
+      gulong n_hours;
 
       declic_validate_require_text (c, s, "job_title");
       declic_validate_check_noc (c, s, "noc_code");
@@ -96,21 +88,32 @@ check_period (Checker     *c,
       declic_validate_check_subdivision (c, s, "subdivision", country);
 
       has_hours = get_number (s->obj, "hours_per_week", &hours);
+      /* "37,5 heures" in French: printf would write the C locale's "37.5". */
+      hours_text = has_hours ? declic_format_number (hours, 2, NULL) : NULL;
+      /* « 1,5 heure » but "1.5 hours": the plural of a number with decimals. */
+      n_hours = has_hours ? declic_format_plural_count (hours, 2, NULL) : 0;
       if (!has_hours)
         declic_validate_report_required (c, s, "hours_per_week");
       else if (hours <= 0 || hours > 168)
         {
           declic_validate_report (c, s, "hours_per_week", "invalid", DECLIC_SEVERITY_ERROR,
-                                  _("%g hours a week is not possible: enter the usual number of hours worked in a week."),
-                                  hours);
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%s hour a week is not possible: enter the usual number of hours worked in a week.",
+                                               "%s hours a week is not possible: enter the usual number of hours worked in a week.",
+                                               n_hours),
+                                  hours_text);
           has_hours = FALSE;
         }
       else if (hours >= DECLIC_VALIDATE_FULL_TIME_HOURS)
         declic_validate_report (c, s, "hours_per_week", "full_time", DECLIC_SEVERITY_INFO,
-                                _("%g hours a week: counted as full-time (30 hours or more)."), hours);
+                                g_dngettext (GETTEXT_PACKAGE, "%s hour a week: counted as full-time (30 hours or more).",
+                                             "%s hours a week: counted as full-time (30 hours or more).", n_hours),
+                                hours_text);
       else
         declic_validate_report (c, s, "hours_per_week", "part_time", DECLIC_SEVERITY_INFO,
-                                _("%g hours a week: counted as part-time (under 30 hours)."), hours);
+                                g_dngettext (GETTEXT_PACKAGE, "%s hour a week: counted as part-time (under 30 hours).",
+                                             "%s hours a week: counted as part-time (under 30 hours).", n_hours),
+                                hours_text);
     }
   else if (g_strcmp0 (type, "internship") == 0)
     declic_validate_require_answer (c, s, "paid");
@@ -134,8 +137,7 @@ declic_validate_work (Checker     *c,
   Scope s = { periods, "work_history", "work_history", "work_history", DECLIC_SECTION_WORK };
   g_autofree Period *placed = g_new (Period, MAX (n, 1));
   guint n_placed = 0;
-  GDate window_start;
-  guint32 first, last, cursor;
+  g_autoptr(GArray) gaps = NULL;
 
   for (gsize i = 0; i < n; i++)
     {
@@ -170,26 +172,15 @@ declic_validate_work (Checker     *c,
         }
     }
 
-  /* The 5 years before the reference date, day by day: [ref − 5 years, ref − 1]. */
-  window_start = c->ref;
-  g_date_subtract_years (&window_start, DECLIC_VALIDATE_HISTORY_YEARS);
-  first = g_date_get_julian (&window_start);
-  last = g_date_get_julian (&c->ref) - 1;
-
-  if (n_placed > 1)
-    qsort (placed, n_placed, sizeof (Period), compare_periods);
-
-  cursor = first;
-  for (guint i = 0; i <= n_placed && cursor <= last; i++)
+  /* The 5 years before the reference date, day by day: the same gaps the Work page shows. */
+  gaps = declic_work_window_get_gaps (root, &c->ref);
+  for (guint i = 0; i < gaps->len; i++)
     {
-      guint32 gap_end = i < n_placed ? MIN (placed[i].start, last + 1) : last + 1;
+      const DeclicDateSpan *gap = &g_array_index (gaps, DeclicDateSpan, i);
 
-      if (gap_end > cursor && gap_end - cursor > DECLIC_VALIDATE_GAP_TOLERANCE_DAYS)
-        declic_validate_report (c, &s, NULL, "gap", DECLIC_SEVERITY_WARNING,
-                                _("No period is declared from %s to %s: the work history should cover the 5 years before %s. Declare this time as work, studies, inactivity or another kind of period (MIFI’s exact rule on gaps is not published, so this is a warning)."),
-                                julian_text (cursor).text, julian_text (gap_end - 1).text, c->ref_text.text);
-      if (i < n_placed && placed[i].end + 1 > cursor)
-        cursor = placed[i].end + 1;
+      declic_validate_report (c, &s, NULL, "gap", DECLIC_SEVERITY_WARNING,
+                              _("No period is declared from %s to %s: the work history should cover the 5 years before %s. Declare this time as work, studies, inactivity or another kind of period (MIFI’s exact rule on gaps is not published, so this is a warning)."),
+                              date_text (&gap->first).text, date_text (&gap->last).text, c->ref_text.text);
     }
 }
 

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "declic-clock.h"
 #include "declic-validate-private.h"
 
 /* ---------------------------------------------------------------------------------------- */
@@ -27,6 +28,7 @@ struct _DeclicValidateContext
   DeclicNoc            *noc;
   DeclicCountries      *countries;
   DeclicLanguageTables *language_tables;
+  char                 *noc_problem;  /* why the default NOC list is missing, or NULL */
 };
 
 G_DEFINE_BOXED_TYPE (DeclicValidateContext, declic_validate_context,
@@ -70,7 +72,11 @@ declic_validate_context_new_default (void)
 {
   DeclicValidateContext *self = declic_validate_context_new (declic_noc_get_default (),
                                                              declic_countries_get_default ());
+  const GError *noc_error = declic_noc_get_default_error ();
 
+  /* A list that is there but unusable must be reported as such, not as missing. */
+  if (self->noc == NULL && noc_error != NULL)
+    self->noc_problem = g_strdup (noc_error->message);
   declic_validate_context_set_language_tables (self, declic_language_tables_get_default ());
   return self;
 }
@@ -108,6 +114,7 @@ declic_validate_context_unref (DeclicValidateContext *self)
       g_clear_object (&self->noc);
       g_clear_object (&self->countries);
       g_clear_object (&self->language_tables);
+      g_free (self->noc_problem);
       g_free (self);
     }
 }
@@ -222,8 +229,9 @@ report_empty (Checker       *c,
 /**
  * declic_validate_draft:
  * @draft: the draft
- * @reference_date: (nullable): the date to judge dates at; NULL for the draft's planned
- *   filing date, else today
+ * @today: (nullable): today's date; %NULL for the clock's. Dates are judged at the reference
+ *   date, the planned filing date when it has not passed, else @today
+ *   (declic_draft_get_reference_date ())
  * @ctx: (nullable): reference data to check codes against; NULL checks their form only
  *
  * Checks every section. An empty section gets one finding, "<section>.empty" (an error for the
@@ -233,19 +241,25 @@ report_empty (Checker       *c,
  */
 GPtrArray *
 declic_validate_draft (DeclicDraft           *draft,
-                       const GDate           *reference_date,
+                       const GDate           *today,
                        DeclicValidateContext *ctx)
 {
   static const LanguageBlock french = { "french", TRUE, FALSE, DECLIC_SECTION_FRENCH };
   static const LanguageBlock english = { "english", FALSE, FALSE, DECLIC_SECTION_ENGLISH };
   Checker c = { 0 };
   json_object *root;
+  GDate now;
+  GDate planned;
 
   g_return_val_if_fail (DECLIC_IS_DRAFT (draft), NULL);
 
   root = declic_draft_get_root (draft);
   c.findings = declic_finding_list_new ();
-  declic_draft_get_reference_date (draft, reference_date, &c.ref);
+  if (today != NULL && g_date_valid (today))
+    now = *today;
+  else
+    declic_clock_get_today (&now);
+  declic_draft_get_reference_date (draft, &now, &c.ref);
   c.ref_text = date_text (&c.ref);
   if (ctx != NULL)
     {
@@ -295,6 +309,8 @@ declic_validate_draft (DeclicDraft           *draft,
           declic_validate_representative (&c, root);
           break;
         case DECLIC_SECTION_QUEBEC:
+          declic_validate_quebec (&c, root);
+          break;
         case DECLIC_SECTION_NONE:
         case DECLIC_N_SECTIONS:
         default:
@@ -302,7 +318,18 @@ declic_validate_draft (DeclicDraft           *draft,
         }
     }
 
-  if (c.noc_unchecked)
+  if (declic_draft_planned_filing_has_passed (draft, &now, &planned))
+    declic_finding_list_add_printf (c.findings, "planned_filing_date.passed", "planned_filing_date",
+                                    DECLIC_SECTION_NONE, DECLIC_SEVERITY_WARNING,
+                                    /* TRANSLATORS: both %s are dates */
+                                    _("The planned filing date %s has passed: change it or file now. Until then the draft is checked as if filed today, %s."),
+                                    date_text (&planned).text, c.ref_text.text);
+
+  if (c.noc_unchecked && ctx != NULL && ctx->noc_problem != NULL)
+    declic_finding_list_add_printf (c.findings, "noc.list_unavailable", "", DECLIC_SECTION_NONE, DECLIC_SEVERITY_INFO,
+                                    _("%s. NOC codes were checked for their form and TEER digit only, not against the list of unit groups."),
+                                    ctx->noc_problem);
+  else if (c.noc_unchecked)
     declic_finding_list_add (c.findings, "noc.list_unavailable", "", DECLIC_SECTION_NONE, DECLIC_SEVERITY_INFO,
                              _("The NOC 2021 list was not found, so NOC codes were checked for their form and TEER digit only, not against the list of unit groups."));
   if (c.countries_unchecked)

@@ -13,8 +13,9 @@
  * paths and messages only for what it reports, well under a millisecond for a full draft
  * (tests/benchmarks/bench-validate.c).
  *
- * Dates are judged at the reference date: the caller's override, else the draft's planned
- * filing date, else today (declic_draft_get_reference_date ()).
+ * Dates are judged at the reference date: the draft's planned filing date when it has not
+ * passed, else today (declic_draft_get_reference_date ()). A planned filing date in the past
+ * is a warning of its own.
  */
 #pragma once
 
@@ -68,7 +69,7 @@ DeclicLanguageTables  *declic_validate_context_get_language_tables (DeclicValida
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeclicValidateContext, declic_validate_context_unref)
 
 GPtrArray          *declic_validate_draft             (DeclicDraft           *draft,
-                                                       const GDate           *reference_date,
+                                                       const GDate           *today,
                                                        DeclicValidateContext *ctx);
 
 gboolean            declic_validate_section_is_empty  (DeclicDraft           *draft,

@@ -10,5 +10,6 @@ G_DECLARE_FINAL_TYPE (DeclicApplication, declic_application, DECLIC, APPLICATION
 
 DeclicApplication *declic_application_new                (void);
 const char        *declic_application_get_workspace_folder (DeclicApplication *self);
+gboolean           declic_application_settings_are_installed (void);
 
 G_END_DECLS

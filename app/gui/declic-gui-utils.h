@@ -8,4 +8,7 @@ G_BEGIN_DECLS
 char *declic_gui_take_chosen_path (GtkNativeDialog *chooser,
                                    int              response);
 
+void  declic_gui_name_drop_down   (GtkDropDown     *dropdown,
+                                   const char      *name);
+
 G_END_DECLS

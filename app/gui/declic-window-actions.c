@@ -1,5 +1,5 @@
 /* declic-window-actions.c: the window's actions: drafts (new, open, save, rename, duplicate,
- * delete, export, upload), search, sections, preferences. Accelerators are set by the
+ * delete, export, print, upload), search, sections, preferences. Accelerators are set by the
  * application (declic-application.c). */
 #define G_LOG_DOMAIN "declic-window"
 
@@ -7,6 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "declic-printout.h"
+#include "entry/declic-entry-window.h"
+#include "declic-printout-layout.h"
 #include "declic-window-private.h"
 #include "preferences/declic-preferences-window.h"
 #include "declic-gui-utils.h"
@@ -34,11 +37,52 @@ declic_window_update_actions (DeclicWindow *self)
   set_enabled (self, "rename", has_draft);
   set_enabled (self, "duplicate", has_draft);
   set_enabled (self, "export", has_draft);
+  set_enabled (self, "print", has_draft);
+  set_enabled (self, "enter-in-arrima", has_draft);
   set_enabled (self, "upload", has_draft);
   set_enabled (self, "delete", self->draft_path != NULL);
   set_enabled (self, "undo-delete", self->last_trashed != NULL);
   set_enabled (self, "next-section", has_draft && self->wizard != NULL);
   set_enabled (self, "previous-section", has_draft && self->wizard != NULL);
+  set_enabled (self, "make-workspace-private", self->workspace_open);
+}
+
+/* A workspace (or its .declic) that every user can write to: anyone could replace a draft or
+ * plant a link there. Said once the list is loaded, with the offer to make it private; the
+ * folder is not changed without the person's say. */
+void
+declic_window_check_workspace_privacy (DeclicWindow *self)
+{
+  g_auto(GStrv) open_folders = declic_store_list_open_folders (declic_store_get_folder (self->store));
+  AdwToast *toast;
+
+  self->workspace_open = open_folders != NULL;
+  declic_window_update_actions (self);
+  if (!self->workspace_open)
+    return;
+
+  toast = adw_toast_new (_("Every user of this computer can change this workspace folder, and so replace a draft in it"));
+  adw_toast_set_button_label (toast, _("Make Private"));
+  adw_toast_set_action_name (toast, "win.make-workspace-private");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_make_workspace_private (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       widget)
+{
+  DeclicWindow *self = DECLIC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!declic_store_make_private (declic_store_get_folder (self->store), &error))
+    {
+      declic_window_show_toast (self, error->message);
+      return;
+    }
+  declic_window_check_workspace_privacy (self);
+  declic_window_show_toast (self, _("The workspace folder is now private"));
 }
 
 static char *
@@ -469,6 +513,233 @@ on_export (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- Printing the summary ---------------------------------------------------------------------
+ * The same pages as `declic export --pdf` (declic-printout-layout.h), laid out on the print
+ * context once the page setup is known. GTK's dialog has the preview and "Print to File"; Déclic's
+ * own "Save as PDF…" writes the file 0600, which GTK's file printer does not promise. */
+
+typedef struct
+{
+  DeclicPrintout       *printout;
+  DeclicPrintoutLayout *layout;
+} PrintJob;
+
+static void
+print_job_free (gpointer data,
+                GClosure *closure)
+{
+  PrintJob *job = data;
+
+  g_clear_object (&job->layout);
+  g_clear_object (&job->printout);
+  g_free (job);
+}
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  g_clear_object (&job->layout);
+  job->layout = declic_printout_layout_new (job->printout, gtk_print_context_get_cairo_context (context),
+                                            gtk_print_context_get_width (context),
+                                            gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, (int) declic_printout_layout_get_n_pages (job->layout));
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              PrintJob          *job)
+{
+  if (job->layout != NULL && page >= 0 && (guint) page < declic_printout_layout_get_n_pages (job->layout))
+    declic_printout_layout_draw_page (job->layout, gtk_print_context_get_cairo_context (context), (guint) page);
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               DeclicWindow            *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      show_error_toast (self, _("Could not print the summary: %s"), error != NULL ? error->message : "");
+    }
+  g_object_unref (operation);
+}
+
+static DeclicPrintout *
+make_printout (DeclicWindow *self)
+{
+  DeclicValidateContext *context = declic_validate_context_new_default ();
+  g_autoptr(DeclicCheck) check = declic_check_run (self->draft, NULL, NULL, context);
+
+  declic_validate_context_unref (context);
+  /* In the window's language: the labels come from the same catalog as the window's. */
+  return declic_printout_new (self->draft, check, NULL);
+}
+
+static void
+start_print (DeclicWindow *self)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  PrintJob *job = g_new0 (PrintJob, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = dup_draft_title (self->draft);
+
+  job->printout = make_printout (self);
+  gtk_print_operation_set_job_name (operation, title);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  /* The job lives as long as the operation: freed when its handler is. */
+  g_signal_connect_data (operation, "begin-print", G_CALLBACK (on_begin_print), job, print_job_free, 0);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
+  g_signal_connect (operation, "done", G_CALLBACK (on_print_done), self);
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error_toast (self, _("Could not print the summary: %s"), error->message);
+}
+
+gboolean
+declic_window_save_summary_to (DeclicWindow *self,
+                               const char   *path)
+{
+  g_autoptr(DeclicPrintout) printout = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  g_return_val_if_fail (DECLIC_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->draft == NULL)
+    return FALSE;
+
+  printout = make_printout (self);
+  if (g_str_has_suffix (path, ".html") || g_str_has_suffix (path, ".htm"))
+    saved = declic_printout_save_html (printout, path, &error);
+  else
+    {
+      /* A4 unless the person's locale says Letter; GTK knows which. */
+      DeclicPaper paper = g_str_equal (gtk_paper_size_get_default (), GTK_PAPER_NAME_LETTER)
+                          ? DECLIC_PAPER_LETTER : DECLIC_PAPER_A4;
+      saved = declic_printout_save_pdf (printout, paper, path, &error);
+    }
+  if (!saved)
+    {
+      show_error_toast (self, _("Could not save the summary: %s"), error->message);
+      return FALSE;
+    }
+  {
+    g_autofree char *name = g_path_get_basename (path);
+    show_error_toast (self, _("Summary saved to “%s”, readable by you only"), name);
+  }
+  return TRUE;
+}
+
+static void
+on_save_summary_response (GtkNativeDialog *dialog,
+                          int              response,
+                          DeclicWindow    *self)
+{
+  g_autofree char *path = declic_gui_take_chosen_path (dialog, response);
+
+  if (path != NULL)
+    declic_window_save_summary_to (self, path);
+}
+
+static void
+choose_summary_file (DeclicWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *pdf = gtk_file_filter_new ();
+  GtkFileFilter *html = gtk_file_filter_new ();
+  g_autofree char *title = dup_draft_title (self->draft);
+  g_autofree char *name = NULL;
+
+  g_strdelimit (title, "/\\:", '-');
+  name = g_strconcat (title, ".pdf", NULL);
+  gtk_file_filter_set_name (pdf, _("PDF documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_filter_set_name (html, _("Web pages (HTML)"));
+  gtk_file_filter_add_suffix (html, "html");
+  chooser = gtk_file_chooser_native_new (_("Save the Summary"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), html);
+  g_object_unref (pdf);
+  g_object_unref (html);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_summary_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_print_dialog_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          DeclicWindow     *self)
+{
+  if (self->draft == NULL)
+    return;
+  if (g_str_equal (response, "print"))
+    start_print (self);
+  else if (g_str_equal (response, "save"))
+    choose_summary_file (self);
+}
+
+static void
+on_print (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       widget)
+{
+  DeclicWindow *self = DECLIC_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->draft == NULL)
+    return;
+
+  /* Said before anything is printed or saved: the summary is the client's whole file. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Print or Save the Summary"),
+                                   _("The summary holds passport and family details: the passport number, "
+                                     "dates of birth, the spouse and the children. Keep printed copies and "
+                                     "files private; a file saved here is readable by you only."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("Save as _PDF…"),
+                                    "print", _("_Print…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "print");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_print_dialog_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The entry companion beside the window: the wizard stays usable, and what is corrected there
+ * shows in the companion as to be entered again. */
+static void
+on_enter_in_arrima (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       widget)
+{
+  DeclicWindow *self = DECLIC_WINDOW (widget);
+  GtkWidget *companion;
+
+  if (self->draft == NULL)
+    return;
+  companion = declic_entry_window_new (self->draft, declic_store_get_folder (self->store));
+  gtk_window_set_transient_for (GTK_WINDOW (companion), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (companion));
+}
+
 static void
 on_search (GSimpleAction *action,
            GVariant      *parameter,
@@ -551,12 +822,15 @@ static const GActionEntry entries[] = {
   { .name = "delete", .activate = on_delete },
   { .name = "undo-delete", .activate = on_undo_delete },
   { .name = "export", .activate = on_export },
+  { .name = "print", .activate = on_print },
+  { .name = "enter-in-arrima", .activate = on_enter_in_arrima },
   { .name = "upload", .activate = on_upload },
   { .name = "search", .activate = on_search },
   { .name = "next-section", .activate = on_next_section },
   { .name = "previous-section", .activate = on_previous_section },
   { .name = "preferences", .activate = on_preferences },
   { .name = "go-back", .activate = on_go_back },
+  { .name = "make-workspace-private", .activate = on_make_workspace_private },
 };
 
 void

@@ -1,6 +1,7 @@
 /* declic-window-private.h: what declic-window.c and declic-window-actions.c share. */
 #pragma once
 
+#include "declic-draft-filter.h"
 #include "declic-window.h"
 
 G_BEGIN_DECLS
@@ -22,16 +23,17 @@ struct _DeclicWindow
   GtkSearchEntry       *search_entry;
   AdwWindowTitle       *content_title;
   GtkStack             *sidebar_stack;
+  GtkRevealer          *filter_revealer;
+  GtkWidget            *filter_bar;
+  GtkRevealer          *bulk_revealer;
+  GtkLabel             *bulk_label;
 
   /* State */
   DeclicStore          *store;
   GCancellable         *cancellable;
   GSettings            *settings;
-  GtkCustomFilter      *filter;
-  GtkFilterListModel   *filter_model;
-  GtkSortListModel     *sort_model;
-  GtkSingleSelection   *selection;
-  char                **search_words;
+  DeclicDraftFilter    *drafts;           /* the store, filtered and sorted */
+  GtkMultiSelection    *selection;
   GHashTable           *states;           /* path → RowState, by mtime */
 
   /* The open draft, or the error of a file that failed to load. */
@@ -45,10 +47,15 @@ struct _DeclicWindow
   gboolean              syncing_selection;
   guint                 reselect_source;
   char                 *last_trashed;     /* for "Undo" after a delete */
+  GPtrArray            *bulk_trashed;     /* for "Undo" after moving several to the trash */
+  GCancellable         *recheck_cancellable;
+  guint                 deadline_source;  /* the hourly look at deadlines */
+  gboolean              workspace_open;   /* every user can write to it (issue 11, defect 10) */
 };
 
 void      declic_window_install_actions    (DeclicWindow *self);
 void      declic_window_update_actions     (DeclicWindow *self);
+void      declic_window_check_workspace_privacy (DeclicWindow *self);
 void      declic_window_show_toast         (DeclicWindow *self,
                                             const char   *message);
 gboolean  declic_window_save_now           (DeclicWindow *self,
@@ -59,5 +66,15 @@ void      declic_window_close_draft        (DeclicWindow *self);
 void      declic_window_show_draft         (DeclicWindow *self,
                                             DeclicDraft  *draft);
 void      declic_window_refresh_title      (DeclicWindow *self);
+
+/* declic-window-bulk.c: what the list does to the drafts selected in it. */
+void      declic_window_install_bulk_actions (DeclicWindow *self);
+void      declic_window_update_bulk_actions  (DeclicWindow *self);
+GListModel *declic_window_dup_selected_drafts (DeclicWindow *self);
+
+/* declic-window-deadlines.c: the once-a-day notification of deadlines within 14 days. */
+void      declic_window_install_deadline_notifications (DeclicWindow *self);
+void      declic_window_stop_deadline_notifications    (DeclicWindow *self);
+void      declic_window_notify_deadlines               (DeclicWindow *self);
 
 G_END_DECLS

@@ -35,6 +35,12 @@ gboolean      declic_window_import_file      (DeclicWindow      *self,
 gboolean      declic_window_open_sample      (DeclicWindow      *self);
 gboolean      declic_window_export_to        (DeclicWindow      *self,
                                               const char        *path);
+/* The drafts selected in the list, as CSV (declic-summary-csv.h). */
+gboolean      declic_window_export_selected_to (DeclicWindow    *self,
+                                              const char        *path);
+/* The draft's summary as PDF, or HTML when @path ends in ".html"; mode 0600. */
+gboolean      declic_window_save_summary_to  (DeclicWindow      *self,
+                                              const char        *path);
 /* The wizard widget of the open draft, once it exists, else %NULL. */
 GtkWidget    *declic_window_get_wizard       (DeclicWindow      *self);
 

@@ -1,19 +1,21 @@
 /* fuzz-draft.c: libFuzzer harness for the draft loader. Any input must either load (and then
- * survive a save to memory and a reload with the same tree) or be refused with an error.
- *
- * The core must be instrumented too, or the fuzzer sees only this file:
- *   CC=clang meson setup build-fuzz -Dfuzzing=true -Db_lundef=false \
- *     -Dc_args=-fsanitize=fuzzer-no-link,address,undefined -Dc_link_args=-fsanitize=address,undefined
- *   ninja -C build-fuzz tests/fuzz/fuzz-draft
- *   build-fuzz/tests/fuzz/fuzz-draft CORPUS_DIR tests/fixtures/bad -max_total_time=300
+ * survive a save to memory and a reload with the same tree) or be refused with an error of the
+ * draft domain. Build and run: tests/fuzz/README.md.
  */
 #include "config.h"
 
 #include <json-c/json.h>
 
 #include "declic-draft.h"
+#include "fuzz-common.h"
 
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  fuzz_common_init ();
+  return 0;
+}
 
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
@@ -23,6 +25,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(DeclicDraft) draft = declic_draft_new_from_data ((const char *) data, size, &error);
   g_autoptr(DeclicDraft) again = NULL;
   g_autofree char *saved = NULL;
+  g_autofree char *name = NULL;
   gsize length;
 
   if (draft == NULL)
@@ -31,6 +34,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       return 0;
     }
 
+  /* NULL for a draft with no name and no label; it must not crash either way. */
+  name = declic_draft_dup_display_name (draft);
   saved = declic_draft_to_data (draft, &length);
   again = declic_draft_new_from_data (saved, length, &error);
   g_assert_no_error (error);

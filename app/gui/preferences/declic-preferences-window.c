@@ -1,4 +1,4 @@
-/* declic-preferences-window.c: the workspace folder and the upload server.
+/* declic-preferences-window.c: the workspace folder, deadline notifications and the upload server.
  *
  * Settings are written as they are edited (GSettings bindings). The password or token goes
  * to the keyring (declic-secrets.h) when the person applies it, never to GSettings. */
@@ -24,6 +24,7 @@ struct _DeclicPreferencesWindow
   AdwPasswordEntryRow  *secret_row;
   AdwActionRow         *ca_row;
   GtkWidget            *ca_clear_button;
+  GtkSwitch            *deadline_switch;
 
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -201,6 +202,7 @@ declic_preferences_window_class_init (DeclicPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeclicPreferencesWindow, secret_row);
   gtk_widget_class_bind_template_child (widget_class, DeclicPreferencesWindow, ca_row);
   gtk_widget_class_bind_template_child (widget_class, DeclicPreferencesWindow, ca_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, DeclicPreferencesWindow, deadline_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_folder_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_ca_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_ca_clear_button_clicked);
@@ -215,6 +217,7 @@ declic_preferences_window_init (DeclicPreferencesWindow *self)
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
 
+  g_settings_bind (self->settings, "deadline-notifications", self->deadline_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "upload-server-url", self->server_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "upload-username", self->username_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "upload-auth-method", self->auth_row, "selected",

@@ -9,11 +9,14 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
-#include <time.h>
 #include <glib/gi18n.h>
 
+#include "declic-gui-utils.h"
+#include "declic-clock.h"
 #include "declic-countries.h"
+#include "declic-format.h"
 #include "declic-language-tables.h"
 #include "declic-noc.h"
 #include "declic-utils.h"
@@ -27,13 +30,53 @@ field_label (const DeclicFieldSpec *spec)
   return spec->label != NULL ? g_dgettext (GETTEXT_PACKAGE, spec->label) : "";
 }
 
+/* An item emptied of its last value ("education[0]" once its title is erased) leaves the
+ * draft, as it was before its first value: no "{}" is written. It stays on screen as the item
+ * just added (declic_wizard_item_emptied ()); a list left with no item leaves the file too. */
+static void
+drop_blank_item (DeclicWizardField *field)
+{
+  DeclicDraft *draft = field->wizard->draft;
+  const char *close = strrchr (field->path, ']');
+  const char *open;
+  g_autofree char *item = NULL;
+  g_autofree char *array = NULL;
+  g_autofree char *removed = NULL;
+
+  if (close == NULL || close[1] == '\0' || declic_draft_has (draft, field->path))
+    return;
+  item = g_strndup (field->path, close + 1 - field->path);
+  open = strrchr (item, '[');
+  if (open == NULL || !declic_draft_has (draft, item) || !declic_draft_is_blank (draft, item))
+    return;
+  array = g_strndup (item, open - item);
+  removed = declic_draft_remove_item (draft, array, (guint) g_ascii_strtoull (open + 1, NULL, 10));
+  /* The list, then the objects that held only it ("french" around "french.results"). */
+  for (char *container = g_strdup (array); container != NULL;)
+    {
+      char *dot;
+
+      if (!declic_draft_has (draft, container) || !declic_draft_is_blank (draft, container))
+        {
+          g_free (container);
+          break;
+        }
+      declic_draft_unset (draft, container);
+      dot = strrchr (container, '.');
+      if (dot == NULL || strchr (container, '[') != NULL)
+        g_clear_pointer (&container, g_free);
+      else
+        *dot = '\0';
+    }
+  declic_wizard_item_emptied (field->wizard, item);
+}
+
 static void
 write_value (DeclicWizardField *field,
              const char        *text)
 {
   DeclicDraft *draft = field->wizard->draft;
   g_autofree char *previous_error = g_steal_pointer (&field->local_error);
-  char *end = NULL;
 
   if (draft == NULL)
     return;
@@ -45,14 +88,15 @@ write_value (DeclicWizardField *field,
     case DECLIC_FIELD_NUMBER:
       {
         gboolean integer = field->spec->type == DECLIC_FIELD_INTEGER;
-        /* Québec writes decimals with a comma. */
-        g_autofree char *copy = g_strdelimit (g_strstrip (g_strdup (text != NULL ? text : "")),
-                                              integer ? "" : ",", '.');
-        double value = integer ? (double) g_ascii_strtoll (copy, &end, 10) : g_ascii_strtod (copy, &end);
+        g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+        double value = 0;
+        /* Either decimal mark, whatever the interface language: "37,5" and "37.5". */
+        gboolean valid = declic_format_parse_number (copy, &value) &&
+                         (!integer || (value == (double) (gint64) value && fabs (value) < 1e15));
 
         if (*copy == '\0')
           declic_draft_unset (draft, field->path);
-        else if (end == copy || *end != '\0')
+        else if (!valid)
           {
             field->local_error = g_strdup (integer ? _("Enter a whole number.") : _("Enter a number."));
             declic_draft_unset (draft, field->path);
@@ -72,10 +116,22 @@ write_value (DeclicWizardField *field,
 
     case DECLIC_FIELD_DATE:
       /* A date half typed is not stored: a file holding one would not load again. */
+      if (text != NULL && *text != '\0' && !declic_format_parse_date (text, NULL))
+        {
+          field->local_error = g_strdup (_("Write the date as 2026-11-22 or 22 November 2026."));
+          declic_draft_unset (draft, field->path);
+          break;
+        }
+      /* A date written out ("22 novembre 2026") is stored as ISO, as every draft date is. */
       if (text != NULL && *text != '\0' && !declic_utils_parse_date (text, NULL))
         {
-          field->local_error = g_strdup (_("Write the date as YYYY-MM-DD, for example 2026-11-22."));
-          declic_draft_unset (draft, field->path);
+          GDate date;
+          g_autofree char *iso = NULL;
+
+          g_date_clear (&date, 1);
+          declic_format_parse_date (text, &date);
+          iso = declic_utils_format_date (&date);
+          declic_draft_set_string (draft, field->path, iso);
           break;
         }
       G_GNUC_FALLTHROUGH;
@@ -88,11 +144,16 @@ write_value (DeclicWizardField *field,
     case DECLIC_FIELD_EMAIL:
     default:
       if (text == NULL || *text == '\0')
-        declic_draft_unset (draft, field->path);
+        {
+          declic_draft_unset (draft, field->path);
+          if (g_str_has_suffix (field->path, "]"))
+            declic_wizard_item_emptied (field->wizard, field->path);
+        }
       else
         declic_draft_set_string (draft, field->path, text);
       break;
     }
+  drop_blank_item (field);
   declic_wizard_write_end (field->wizard);
 
   /* Unsetting an absent field changes nothing, so the draft says nothing: check again here. */
@@ -153,6 +214,8 @@ append_result (DeclicWizardField *field,
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  /* A screen reader reads a row by its name: GTK 4.8 does not take it from the label. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   g_object_set_data_full (G_OBJECT (row), "declic-code", g_strdup (code), g_free);
   gtk_list_box_append (GTK_LIST_BOX (field->results), row);
 }
@@ -258,9 +321,6 @@ update_noc_results (DeclicWizardField *field,
     return FALSE;
 
   results = declic_noc_search (noc, query, NOC_RESULTS_MAX);
-  if (results->len == 1
-      && g_str_equal (declic_noc_entry_get_code (g_ptr_array_index (results, 0)), query))
-    return FALSE;
 
   for (guint i = 0; i < results->len; i++)
     {
@@ -279,13 +339,56 @@ update_noc_results (DeclicWizardField *field,
 }
 
 static void
+on_noc_search_changed (GtkEditable       *entry,
+                       DeclicWizardField *field)
+{
+  update_noc_results (field, gtk_editable_get_text (entry));
+}
+
+/* Enter picks the first result. */
+static void
+on_noc_search_activate (GtkSearchEntry    *entry,
+                        DeclicWizardField *field)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (field->results), 0);
+
+  if (first != NULL)
+    g_signal_emit_by_name (field->results, "row-activated", first);
+}
+
+/* The search starts from what the row holds, unless it is already a code. */
+static void
+on_noc_popover_show (GtkWidget         *popover,
+                     DeclicWizardField *field)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (field->row));
+  DeclicNoc *noc = declic_noc_get_default ();
+  gboolean is_code = noc != NULL && declic_noc_lookup (noc, text) != NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (field->search_entry), is_code ? "" : text);
+  gtk_editable_set_position (GTK_EDITABLE (field->search_entry), -1);
+  gtk_widget_grab_focus (field->search_entry);
+}
+
+/* The search has an entry of its own in the popover, as the country search does. It used to
+ * follow the typing in the row, in a popover that could not take the focus: the search button
+ * opened it empty and the first key closed it. */
+static void
 add_noc_search (DeclicWizardField *field)
 {
-  GtkWidget *button = add_search_popover (field, NULL, field->row, _("Search the NOC"),
-                                          _("Matching occupations"), pick_noc);
+  GtkWidget *entry = gtk_search_entry_new ();
+  GtkWidget *button;
 
-  /* The list follows the typing: the popover must not take the focus from the entry. */
-  gtk_popover_set_autohide (GTK_POPOVER (field->popover), FALSE);
+  gtk_widget_set_name (entry, "noc-search");
+  g_object_set (entry, "placeholder-text", _("Words of the occupation, or its code"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search the NOC"), -1);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_noc_search_changed), field);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_noc_search_activate), field);
+  button = add_search_popover (field, entry, entry, _("Search the NOC"),
+                               _("Matching occupations"), pick_noc);
+  g_signal_connect (field->popover, "show", G_CALLBACK (on_noc_popover_show), field);
+  field->search_entry = entry;
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), button);
 }
 
@@ -406,6 +509,14 @@ add_calendar (DeclicWizardField *field)
   gtk_widget_set_tooltip_text (button, _("Choose a date"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a date"), -1);
+
+  /* The field keeps the ISO form (Québec's official numeric form, OQLF); beside it, the date
+   * written out in the interface language shows how what was typed was read. */
+  field->written_date = gtk_label_new (NULL);
+  gtk_widget_add_css_class (field->written_date, "dim-label");
+  gtk_widget_set_valign (field->written_date, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (field->written_date, FALSE);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), field->written_date);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), button);
 }
 
@@ -421,14 +532,6 @@ on_entry_changed (GtkEditable       *editable,
     return;
 
   write_value (field, text);
-
-  if (field->spec->type == DECLIC_FIELD_NOC && gtk_widget_get_mapped (field->row))
-    {
-      if (update_noc_results (field, text))
-        gtk_popover_popup (GTK_POPOVER (field->popover));
-      else
-        gtk_popover_popdown (GTK_POPOVER (field->popover));
-    }
 }
 
 static void
@@ -525,6 +628,51 @@ new_entry_row (DeclicWizardField *field,
   return row;
 }
 
+/* Longer than fits beside a title in the row's width. */
+static gboolean
+has_long_choice (const DeclicChoice *choices)
+{
+  for (const DeclicChoice *c = choices; c != NULL && c->code != NULL; c++)
+    if (g_utf8_strlen (g_dgettext (GETTEXT_PACKAGE, c->label), -1) > 28)
+      return TRUE;
+  return FALSE;
+}
+
+/* A drop-down item that wraps rather than ellipsizes, with the check mark of the chosen one. */
+static void
+setup_wrapping_item (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_width_chars (GTK_LABEL (label), 20);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_wrapping_item (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *check = gtk_widget_get_last_child (box);
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
+  gtk_widget_set_opacity (check, gtk_list_item_get_position (item) == adw_combo_row_get_selected (row) ? 1 : 0);
+}
+
 static GtkWidget *
 new_combo_row (DeclicWizardField *field,
                const char        *title)
@@ -538,6 +686,17 @@ new_combo_row (DeclicWizardField *field,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  if (has_long_choice (field->spec->choices))
+    {
+      /* "University, 1st cycle, 3 or 4 years" cut to "University, 1st cycle, …" four times
+       * over: the chosen value goes under the title, where it wraps, and the list wraps too. */
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_wrapping_item), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_wrapping_item), row);
+      adw_combo_row_set_list_factory (ADW_COMBO_ROW (row), factory);
+    }
   field->row = field->input = row;
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected), field);
   return row;
@@ -607,6 +766,7 @@ new_country_row (DeclicWizardField *field,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
+  declic_gui_name_drop_down (GTK_DROP_DOWN (dropdown), title);
   field->row = row;
   field->input = dropdown;
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), add_country_search (field, title));
@@ -683,7 +843,7 @@ sync_subdivision_rows (DeclicWizardField *field)
     {
       gtk_widget_remove_css_class (field->row, "error");
       gtk_widget_set_visible (field->row, FALSE);
-      gtk_widget_set_visible (shown, TRUE);
+      gtk_widget_set_visible (shown, field->applies);
       field->row = field->input = shown;
     }
   if (shown == field->combo_row)
@@ -698,10 +858,15 @@ sync_subdivision_rows (DeclicWizardField *field)
   return shown == field->combo_row;
 }
 
+/* The lines under a field: what its value means, and its finding. A box, not a list row:
+ * GtkListBox moves the focus to the next visible row and gives up when that row takes no
+ * focus, so a message row between two fields ended Tab's walk through the list. In a group
+ * the box sits under the group's list (AdwPreferencesGroup puts anything but a row there);
+ * in an item, declic_wizard_field_add_to () wraps it in a row that takes the focus, so that
+ * Tab reads the message and goes on. */
 static GtkWidget *
-new_message_row (DeclicWizardField *field)
+new_message_box (DeclicWizardField *field)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
   field->info_label = gtk_label_new (NULL);
@@ -720,14 +885,46 @@ new_message_row (DeclicWizardField *field)
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_visible (box, FALSE);
+  gtk_widget_add_css_class (box, "declic-field-message");
+  return box;
+}
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_set_visible (row, FALSE);
-  gtk_widget_add_css_class (row, "declic-field-message");
-  return row;
+typedef struct
+{
+  GWeakRef  wizard;  /* not a strong reference: a wizard closed meanwhile is not kept alive */
+  char     *path;
+} LeftEmpty;
+
+static gboolean
+left_empty_cb (gpointer user_data)
+{
+  LeftEmpty *left = user_data;
+  g_autoptr(DeclicWizard) wizard = g_weak_ref_get (&left->wizard);
+
+  if (wizard != NULL)
+    declic_wizard_field_left_empty (wizard, left->path);
+  g_weak_ref_clear (&left->wizard);
+  g_free (left->path);
+  g_free (left);
+  return G_SOURCE_REMOVE;
+}
+
+/* Leaving a required field empty asks for it: after the focus has settled, not while GTK
+ * moves it (a page being rebuilt also takes the focus away from its rows). */
+static void
+on_focus_leave (GtkEventControllerFocus *controller,
+                DeclicWizardField       *field)
+{
+  LeftEmpty *left;
+
+  if (field->wizard->loading > 0 || field->wizard->draft == NULL
+      || declic_draft_has (field->wizard->draft, field->path))
+    return;
+  left = g_new0 (LeftEmpty, 1);
+  g_weak_ref_init (&left->wizard, field->wizard);
+  left->path = g_strdup (field->path);
+  g_idle_add (left_empty_cb, left);
 }
 
 DeclicWizardField *
@@ -741,6 +938,7 @@ declic_wizard_field_new (DeclicWizard *wizard,
   g_return_val_if_fail (spec != NULL, NULL);
 
   field = g_new0 (DeclicWizardField, 1);
+  field->applies = TRUE;
   field->wizard = wizard;
   field->path = g_strdup (path);
   field->spec = spec;
@@ -779,11 +977,16 @@ declic_wizard_field_new (DeclicWizard *wizard,
     }
 
   gtk_widget_set_tooltip_text (field->row, NULL);
-  field->message_row = new_message_row (field);
+  field->message_row = new_message_box (field);
   for (GtkWidget *row = field->row; row != NULL; row = row == field->combo_row ? NULL : field->combo_row)
     {
+      guint n = field->focus[0] == NULL ? 0 : 1;
+
       g_object_set_data_full (G_OBJECT (row), "declic-path", g_strdup (path), g_free);
       g_object_set_data (G_OBJECT (row), "declic-message-label", field->message_label);
+      field->focus[n] = gtk_event_controller_focus_new ();
+      g_signal_connect (field->focus[n], "leave", G_CALLBACK (on_focus_leave), field);
+      gtk_widget_add_controller (row, field->focus[n]);
     }
   return field;
 }
@@ -793,6 +996,9 @@ declic_wizard_field_free (DeclicWizardField *field)
 {
   if (field == NULL)
     return;
+  for (guint i = 0; i < G_N_ELEMENTS (field->focus); i++)
+    if (field->focus[i] != NULL)
+      g_signal_handlers_disconnect_by_data (field->focus[i], field);
   /* A widget may outlive its page for a moment (a button's own "clicked" holds it). */
   if (field->row != NULL)
     g_signal_handlers_disconnect_by_data (field->row, field);
@@ -823,10 +1029,19 @@ declic_wizard_field_add_to (DeclicWizardField *field,
 {
   if (ADW_IS_EXPANDER_ROW (container))
     {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = field->message_row;
+
       adw_expander_row_add_row (ADW_EXPANDER_ROW (container), field->row);
       if (field->combo_row != NULL)
         adw_expander_row_add_row (ADW_EXPANDER_ROW (container), field->combo_row);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (container), field->message_row);
+      gtk_widget_set_visible (box, TRUE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_visible (row, FALSE);
+      field->message_row = row;
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (container), row);
     }
   else
     {
@@ -898,10 +1113,8 @@ declic_wizard_field_load (DeclicWizardField *field)
           text = g_strdup_printf ("%" G_GINT64_FORMAT, declic_draft_get_integer (draft, field->path, 0));
         else if (field->spec->type == DECLIC_FIELD_NUMBER)
           {
-            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-            text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g",
-                                              declic_draft_get_number (draft, field->path, 0)));
+            /* The interface's decimal mark: "37,5" in French, as the messages write it. */
+            text = declic_format_decimal (declic_draft_get_number (draft, field->path, 0), 6, NULL);
           }
         else
           text = g_strdup (declic_draft_get_string (draft, field->path));
@@ -938,8 +1151,8 @@ declic_wizard_field_set_message (DeclicWizardField *field,
     gtk_widget_add_css_class (GTK_WIDGET (field->message_label),
                               severity == DECLIC_SEVERITY_ERROR ? "error"
                               : severity == DECLIC_SEVERITY_WARNING ? "warning" : "dim-label");
-  gtk_widget_set_visible (field->message_row,
-                          message != NULL || gtk_widget_get_visible (field->info_label));
+  gtk_widget_set_visible (field->message_row, field->applies
+                          && (message != NULL || gtk_widget_get_visible (field->info_label)));
 
   if (error)
     gtk_widget_add_css_class (field->row, "error");
@@ -1000,7 +1213,7 @@ describe_language_score (DeclicWizardField *field)
     memmove (skill, strrchr (skill, '.') + 1, strlen (strrchr (skill, '.') + 1) + 1);
 
   if (!declic_draft_get_date (draft, date_path, &date))
-    g_date_set_time_t (&date, time (NULL));
+    declic_clock_get_today (&date);
 
   if (!declic_language_tables_convert (tables, test, &date, skill,
                                        declic_draft_get_number (draft, field->path, 0),
@@ -1035,7 +1248,7 @@ describe_language_level (DeclicWizardField *field)
       || !declic_draft_has (draft, score_path))
     return NULL;
   if (!declic_draft_get_date (draft, date_path, &date))
-    g_date_set_time_t (&date, time (NULL));
+    declic_clock_get_today (&date);
   if (!declic_language_tables_convert (tables, test, &date, skill,
                                        declic_draft_get_number (draft, score_path, 0),
                                        &converted, NULL, NULL))
@@ -1058,15 +1271,16 @@ describe_result_date (DeclicWizardField *field)
   g_autoptr(GDate) expiry = NULL;
   GDate date;
   GDate today;
-  char text[32];
+  g_autofree char *text = NULL;
 
   if (!declic_draft_get_date (draft, field->path, &date))
     return NULL;
   expiry = declic_language_result_expiry (&date);
   if (expiry == NULL)
     return NULL;
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", expiry);
+  text = declic_format_date_long (expiry, NULL);
   declic_draft_get_reference_date (draft, NULL, &today);
+  /* Expired at the reference date: results must still be valid when the DI is filed. */
   if (declic_language_result_is_expired (&date, &today))
     return g_strdup_printf (_("Expired on %s: results are valid 2 years."), text);
   return g_strdup_printf (_("Valid until %s (results are valid 2 years)."), text);
@@ -1086,6 +1300,22 @@ describe_noc (DeclicWizardField *field)
                           declic_noc_entry_get_teer (entry));
 }
 
+/* The date written out beside a date field ("22 novembre 2026"); hidden while the field holds
+ * no date the draft could store. */
+static void
+update_written_date (DeclicWizardField *field)
+{
+  GDate date;
+  g_autofree char *written = NULL;
+
+  if (field->written_date == NULL)
+    return;
+  if (field->local_error == NULL && declic_draft_get_date (field->wizard->draft, field->path, &date))
+    written = declic_format_date_long (&date, NULL);
+  gtk_label_set_text (GTK_LABEL (field->written_date), written != NULL ? written : "");
+  gtk_widget_set_visible (field->written_date, written != NULL);
+}
+
 /* The line under a field that says how its value is read. */
 void
 declic_wizard_field_update_info (DeclicWizardField *field)
@@ -1095,6 +1325,7 @@ declic_wizard_field_update_info (DeclicWizardField *field)
   if (field->wizard->draft == NULL)
     return;
 
+  update_written_date (field);
   if (field->spec->type == DECLIC_FIELD_SUBDIVISION)
     {
       sync_subdivision_rows (field);
@@ -1115,8 +1346,22 @@ declic_wizard_field_update_info (DeclicWizardField *field)
 
   gtk_label_set_text (GTK_LABEL (field->info_label), info != NULL ? info : "");
   gtk_widget_set_visible (field->info_label, info != NULL);
-  gtk_widget_set_visible (field->message_row,
-                          info != NULL || gtk_widget_get_visible (GTK_WIDGET (field->message_label)));
+  gtk_widget_set_visible (field->message_row, field->applies
+                          && (info != NULL || gtk_widget_get_visible (GTK_WIDGET (field->message_label))));
+}
+
+/* A field the situation does not call for (declic_applies_field ()) is hidden with its message
+ * line; its value, if any, was entered before and keeps it shown. */
+void
+declic_wizard_field_set_applies (DeclicWizardField *field,
+                                 gboolean           applies)
+{
+  if (field->applies == applies)
+    return;
+  field->applies = applies;
+  gtk_widget_set_visible (field->row, applies);
+  if (!applies)
+    gtk_widget_set_visible (field->message_row, FALSE);
 }
 
 void

@@ -26,8 +26,11 @@ typedef struct
   GtkWidget             *combo_row;     /*   ISO 3166-2 subdivisions when it has some */
   char                  *subdivision_country; /* the country the combo lists */
   GtkWidget             *calendar;      /* dates */
+  GtkWidget             *written_date;  /* dates: the value written out, beside the ISO form */
   GPtrArray             *codes;         /* country drop-downs, province combos: index → code (NULL first) */
   char                  *local_error;   /* a value the draft cannot hold ("12a" in a number) */
+  gboolean               applies;       /* declic_applies_field (): shown at all */
+  GtkEventController    *focus[2];      /* on row and combo_row: the focus leaving the field */
 } DeclicWizardField;
 
 typedef struct
@@ -36,10 +39,12 @@ typedef struct
   GtkWidget     *clamp;
   GtkWidget     *content;    /* rebuilt */
   GtkWidget     *messages;   /* AdwPreferencesGroup: findings with no field of their own */
+  GPtrArray     *message_rows; /* its rows, in order, reused from one check to the next */
   GPtrArray     *groups;     /* conditional groups: GtkWidget with "declic-condition" data */
   GPtrArray     *expanders;  /* AdwExpanderRow with "declic-item-path" data */
   GtkWidget     *work_window; /* work page: the 5-year window and its gaps */
   GHashTable    *expanded;   /* item paths whose expander is open */
+  GHashTable    *pending;    /* array path → index + 1 of an item added but not in the draft yet */
 } DeclicWizardSectionPage;
 
 struct _DeclicWizard
@@ -73,6 +78,12 @@ struct _DeclicWizard
   guint                   writing;       /* > 0 while a widget writes to the draft */
   gboolean                summary_dirty;
 
+  /* Quiet until asked: a required field left empty shows as still to fill, not as an error,
+   * until the user leaves it empty, moves past its section or opens Review. */
+  GHashTable             *asked;         /* paths the user left empty */
+  gboolean                passed[DECLIC_N_SECTIONS];
+  gboolean                review_opened;
+
   /* The last removed item, for Undo */
   char                   *undo_array;
   guint                   undo_index;
@@ -90,11 +101,16 @@ void               declic_wizard_field_set_message (DeclicWizardField *field,
                                                    const char        *message);
 void               declic_wizard_field_update_info (DeclicWizardField *field);
 void               declic_wizard_field_focus      (DeclicWizardField *field);
+void               declic_wizard_field_set_applies (DeclicWizardField *field,
+                                                   gboolean           applies);
 /* Adds the field's row and its message row to a preferences group or an expander row. */
 void               declic_wizard_field_add_to     (DeclicWizardField *field,
                                                    GtkWidget         *container);
 
 /* declic-wizard-sections.c */
+guint              declic_wizard_sections_get_pending (DeclicWizard  *self,
+                                                   const char        *array_path,
+                                                   guint             *index);
 void               declic_wizard_sections_build   (DeclicWizard      *self,
                                                    DeclicSection      section);
 void               declic_wizard_sections_refresh (DeclicWizard      *self,
@@ -108,13 +124,22 @@ void               declic_wizard_summary_rebuild  (DeclicWizard      *self,
 void               declic_wizard_summary_load_fields (DeclicWizard   *self);
 void               declic_wizard_summary_refresh_fields (DeclicWizard *self);
 
+/* declic-wizard-life.c */
+GtkWidget         *declic_wizard_life_new_group   (DeclicWizard      *self);
+
 /* declic-wizard.c */
+gboolean           declic_wizard_finding_is_quiet (DeclicWizard      *self,
+                                                   DeclicFinding     *finding);
+void               declic_wizard_field_left_empty (DeclicWizard      *self,
+                                                   const char        *path);
 void               declic_wizard_revalidate       (DeclicWizard      *self);
 void               declic_wizard_write_begin      (DeclicWizard      *self);
 void               declic_wizard_write_end        (DeclicWizard      *self);
 void               declic_wizard_remove_item      (DeclicWizard      *self,
                                                    const char        *array_path,
                                                    guint              index);
+void               declic_wizard_item_emptied     (DeclicWizard      *self,
+                                                   const char        *item_path);
 void               declic_wizard_add_item         (DeclicWizard      *self,
                                                    const char        *array_path);
 void               declic_wizard_move_item        (DeclicWizard      *self,

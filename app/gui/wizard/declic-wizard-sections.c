@@ -19,7 +19,10 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "declic-applies.h"
+#include "declic-format.h"
 #include "declic-wizard-private.h"
+#include "declic-work-window.h"
 
 static const char *const personal_layout[] = {
   "#", "personal.family_names", "personal.given_names", "personal.sex", "personal.birth_date",
@@ -87,8 +90,11 @@ static const char *const english_layout[] = {
 static const char *const quebec_layout[] = {
   "#", "quebec.family_member", "quebec.regulated_profession", "quebec.authorization_to_practise",
   "quebec.labour_market_diagnosis",
-  "#", "quebec.months_outside_cmm_residence", "quebec.months_outside_cmm_work",
-  "quebec.months_outside_cmm_study", "quebec.studies_without_diploma_completed_months",
+  "#", "quebec.months_outside_cmm_residence", "quebec.outside_cmm_residence_ongoing",
+  "quebec.months_outside_cmm_work", "quebec.outside_cmm_work_ongoing",
+  "quebec.months_outside_cmm_study", "quebec.outside_cmm_study_ongoing",
+  "quebec.outside_cmm_counted_on",
+  "#", "quebec.studies_without_diploma_completed_months",
   "quebec.studies_without_diploma_ongoing_months",
   NULL
 };
@@ -146,12 +152,7 @@ check_condition (DeclicWizard *self,
   if (draft == NULL || condition == NULL)
     return TRUE;
   if (g_str_equal (condition, "spouse"))
-    {
-      const char *status = declic_draft_get_string (draft, "family.marital_status");
-
-      return (g_strcmp0 (status, "married") == 0 || g_strcmp0 (status, "de_facto") == 0)
-             && declic_draft_get_boolean (draft, "family.spouse_accompanies", FALSE);
-    }
+    return declic_applies_spouse (declic_draft_get_root (draft));
   if (condition[0] == '=')
     return declic_draft_get_boolean (draft, condition + 1, FALSE);
   if (condition[0] == '!')
@@ -296,7 +297,7 @@ build_item (DeclicWizard *self,
   actions = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (actions), title);
   gtk_widget_add_css_class (actions, "dim-label");
-  if (index > 0)
+  if (index > 0 && index < n_items)
     adw_action_row_add_suffix (ADW_ACTION_ROW (actions),
                                new_item_button (self, "go-up-symbolic", _("Move up"),
                                                 array_path, index, -1, G_CALLBACK (on_move_clicked)));
@@ -327,6 +328,8 @@ build_array_group (DeclicWizard            *self,
   GtkWidget *button;
   GtkWidget *content;
   guint n = self->draft != NULL ? declic_draft_get_n_items (self->draft, array_path) : 0;
+  guint pending_index;
+  guint n_shown = n + declic_wizard_sections_get_pending (self, array_path, &pending_index);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), spec_label (array_path));
 
@@ -347,7 +350,7 @@ build_array_group (DeclicWizard            *self,
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
   g_hash_table_replace (self->add_buttons, g_strdup (array_path), button);
 
-  if (n == 0)
+  if (n_shown == 0)
     {
       GtkWidget *empty = adw_action_row_new ();
 
@@ -355,7 +358,8 @@ build_array_group (DeclicWizard            *self,
       gtk_widget_add_css_class (empty, "dim-label");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), empty);
     }
-  for (guint i = 0; i < n; i++)
+  /* The item added but still empty comes last; its fields write it into the draft. */
+  for (guint i = 0; i < n_shown; i++)
     build_item (self, page, group, array_path, pattern, i, n);
 
   return group;
@@ -374,6 +378,69 @@ remove_section_field (gpointer key,
   return TRUE;
 }
 
+static gboolean
+restore_scroll_cb (GtkWidget     *scrolled,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  double *value = user_data;
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), *value);
+  return G_SOURCE_REMOVE;
+}
+
+/* A page built again keeps its scroll position: the new content has no size until its first
+ * layout, which would clamp the position to the top, so it is set again at the next frame. */
+static void
+restore_scroll (DeclicWizardSectionPage *page,
+                double                   value)
+{
+  double *copy;
+
+  if (value <= 0 || !gtk_widget_get_mapped (page->scrolled))
+    return;
+  copy = g_new (double, 1);
+  *copy = value;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page->scrolled)), value);
+  gtk_widget_add_tick_callback (page->scrolled, restore_scroll_cb, copy, g_free);
+}
+
+/**
+ * declic_wizard_sections_get_pending:
+ * @index: (out): where the pending item of @array_path shows
+ *
+ * An item the user added is shown at once but written to the draft only with its first value:
+ * an empty one ("" in a list of countries) would make a file the strict loader refuses. Once
+ * the draft holds the item, it is no longer pending.
+ *
+ * Returns: 1 when @array_path has a pending item, else 0
+ */
+guint
+declic_wizard_sections_get_pending (DeclicWizard *self,
+                                    const char   *array_path,
+                                    guint        *index)
+{
+  const DeclicFieldSpec *spec = declic_draft_fields_lookup_path (array_path);
+  GHashTable *pending;
+  guint n, stored;
+
+  *index = 0;
+  if (spec == NULL || spec->section == DECLIC_SECTION_NONE || self->draft == NULL)
+    return 0;
+  pending = self->pages[spec->section].pending;
+  stored = GPOINTER_TO_UINT (g_hash_table_lookup (pending, array_path));
+  if (stored == 0)
+    return 0;
+  n = declic_draft_get_n_items (self->draft, array_path);
+  if (stored - 1 < n)
+    {
+      g_hash_table_remove (pending, array_path);
+      return 0;
+    }
+  *index = n;
+  return 1;
+}
+
 /* (Re)builds a section's page from the draft. */
 void
 declic_wizard_sections_build (DeclicWizard  *self,
@@ -385,9 +452,22 @@ declic_wizard_sections_build (DeclicWizard  *self,
   const char *condition = NULL;
   GtkWidget *group = NULL;
   GtkWidget *label;
+  double scroll;
   GHashTableIter iter;
   gpointer value;
 
+  /* The focus leaves a page about to be dropped first: GTK would otherwise hand it to a row
+   * already out of its list ("gtk_list_box_row_grab_focus: assertion 'box != NULL'"). The
+   * caller then focuses what the user expects. */
+  if (page->content != NULL && gtk_widget_get_root (page->content) != NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (page->content);
+      GtkWidget *focus = gtk_root_get_focus (root);
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, page->content))
+        gtk_root_set_focus (root, NULL);
+    }
+  scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page->scrolled)));
   g_object_set_data (G_OBJECT (self), "declic-old-fields", old_fields);
   g_hash_table_foreach_steal (self->fields, remove_section_field, GINT_TO_POINTER (section));
   g_object_set_data (G_OBJECT (self), "declic-old-fields", NULL);
@@ -395,6 +475,7 @@ declic_wizard_sections_build (DeclicWizard  *self,
   g_clear_pointer (&old_fields, g_ptr_array_unref);
   g_ptr_array_set_size (page->groups, 0);
   g_ptr_array_set_size (page->expanders, 0);
+  g_ptr_array_set_size (page->message_rows, 0);
   page->work_window = NULL;
 
   page->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
@@ -468,6 +549,7 @@ declic_wizard_sections_build (DeclicWizard  *self,
     }
 
   adw_clamp_set_child (ADW_CLAMP (page->clamp), page->content);
+  restore_scroll (page, scroll);
 
   self->loading++;
   g_hash_table_iter_init (&iter, self->fields);
@@ -495,104 +577,51 @@ describe_item (DeclicWizard *self,
   return NULL;
 }
 
-typedef struct
-{
-  GDate start;
-  GDate end;
-} Span;
-
-static int
-compare_spans (gconstpointer a,
-               gconstpointer b)
-{
-  return g_date_compare (&((const Span *) a)->start, &((const Span *) b)->start);
-}
-
 static void
 format_date (const GDate *date,
              char        *buffer,
              gsize        size)
 {
-  g_date_strftime (buffer, size, "%Y-%m-%d", date);
+  g_autofree char *text = declic_format_date_long (date, NULL);
+
+  g_strlcpy (buffer, text, size);
 }
 
-/* The periods of the last 5 years, and what they leave uncovered. */
+/* The 5-year window and what it leaves uncovered: the core's gaps, the ones its finding names. */
 static char *
 describe_work_window (DeclicWizard *self)
 {
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
   g_autoptr(GString) text = g_string_new (NULL);
-  guint n = declic_draft_get_n_items (self->draft, "work_history");
-  GDate reference, window_start, cursor;
+  g_autoptr(GArray) gaps = NULL;
+  DeclicDateSpan window;
+  GDate reference;
   char from[32], to[32];
-  guint n_gaps = 0;
 
   declic_draft_get_reference_date (self->draft, NULL, &reference);
-  window_start = reference;
-  g_date_subtract_years (&window_start, DECLIC_VALIDATE_HISTORY_YEARS);
-  format_date (&window_start, from, sizeof from);
-  format_date (&reference, to, sizeof to);
+  declic_work_window_get (&reference, &window);
+  format_date (&window.first, from, sizeof from);
+  format_date (&window.last, to, sizeof to);
   g_string_append_printf (text, _("Declare every period from %s to %s."), from, to);
 
-  for (guint i = 0; i < n; i++)
+  gaps = declic_work_window_get_gaps (declic_draft_get_root (self->draft), &reference);
+  for (guint i = 0; i < gaps->len; i++)
     {
-      g_autofree char *start_path = g_strdup_printf ("work_history[%u].start_date", i);
-      g_autofree char *end_path = g_strdup_printf ("work_history[%u].end_date", i);
-      g_autofree char *ongoing_path = g_strdup_printf ("work_history[%u].ongoing", i);
-      Span span;
+      const DeclicDateSpan *gap = &g_array_index (gaps, DeclicDateSpan, i);
+      int days = (int) declic_date_span_get_days (gap);
+      g_autofree char *days_text = NULL;
 
-      if (!declic_draft_get_date (self->draft, start_path, &span.start))
-        continue;
-      if (declic_draft_get_boolean (self->draft, ongoing_path, FALSE)
-          || !declic_draft_get_date (self->draft, end_path, &span.end))
-        span.end = reference;
-      if (g_date_compare (&span.end, &span.start) < 0)
-        continue;
-      g_array_append_val (spans, span);
-    }
-  g_array_sort (spans, compare_spans);
-
-  cursor = window_start;
-  for (guint i = 0; i <= spans->len; i++)
-    {
-      GDate gap_end;
-
-      if (i < spans->len)
-        {
-          Span *span = &g_array_index (spans, Span, i);
-
-          gap_end = span->start;
-          if (g_date_compare (&gap_end, &reference) > 0)
-            gap_end = reference;
-        }
-      else
-        gap_end = reference;
-
-      if (g_date_compare (&gap_end, &cursor) > 0
-          && (gint) g_date_days_between (&cursor, &gap_end) > DECLIC_VALIDATE_GAP_TOLERANCE_DAYS)
-        {
-          format_date (&cursor, from, sizeof from);
-          format_date (&gap_end, to, sizeof to);
-          g_string_append (text, "\n");
-          /* TRANSLATORS: a gap in the work history */
-          g_string_append_printf (text, _("• Not covered: %s to %s (%d days)"), from, to,
-                                  (int) g_date_days_between (&cursor, &gap_end));
-          n_gaps++;
-        }
-      if (i < spans->len)
-        {
-          Span *span = &g_array_index (spans, Span, i);
-
-          if (g_date_compare (&span->end, &cursor) > 0)
-            {
-              cursor = span->end;
-              g_date_add_days (&cursor, 1);
-            }
-        }
+      format_date (&gap->first, from, sizeof from);
+      format_date (&gap->last, to, sizeof to);
+      g_string_append (text, "\n");
+      days_text = declic_format_integer (days, NULL);
+      /* TRANSLATORS: a gap in the work history */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "• Not covered: %s to %s (%s day)",
+                                                 "• Not covered: %s to %s (%s days)", days),
+                              from, to, days_text);
     }
 
   g_string_append (text, "\n");
-  if (n_gaps == 0)
+  if (gaps->len == 0)
     g_string_append (text, _("The 5 years are covered."));
   else
     g_string_append (text, _("Declare what you did in each uncovered period (studies, leave, inactivity…)."));
@@ -615,7 +644,6 @@ declic_wizard_sections_refresh (DeclicWizard  *self,
   g_autoptr(GHashTable) by_path = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   gpointer value;
-  GtkWidget *child;
   guint n_messages = 0;
 
   if (page->content == NULL || self->draft == NULL)
@@ -643,50 +671,67 @@ declic_wizard_sections_refresh (DeclicWizard  *self,
 
       if (field->section != section)
         continue;
+      /* A field that does not apply to the situation is hidden, as the rules ignore it. */
+      declic_wizard_field_set_applies (field, declic_applies_field (declic_draft_get_root (self->draft),
+                                                                    field->path));
       finding = g_hash_table_lookup (by_path, field->path);
-      declic_wizard_field_set_message (field,
-                                       finding != NULL ? declic_finding_get_severity (finding) : DECLIC_SEVERITY_INFO,
-                                       finding != NULL ? declic_finding_get_message (finding) : NULL);
+      if (finding != NULL && declic_wizard_finding_is_quiet (self, finding))
+        /* TRANSLATORS: under a required field nobody has left empty yet */
+        declic_wizard_field_set_message (field, DECLIC_SEVERITY_INFO, _("To fill in"));
+      else
+        declic_wizard_field_set_message (field,
+                                         finding != NULL ? declic_finding_get_severity (finding) : DECLIC_SEVERITY_INFO,
+                                         finding != NULL ? declic_finding_get_message (finding) : NULL);
       declic_wizard_field_update_info (field);
     }
 
-  /* Findings with no field of their own: at the top of the page. */
-  while ((child = g_object_get_data (G_OBJECT (page->messages), "declic-first")) != NULL)
-    {
-      g_object_set_data (G_OBJECT (page->messages), "declic-first",
-                         g_object_get_data (G_OBJECT (child), "declic-next"));
-      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (page->messages), child);
-    }
+  /* Findings with no field of their own: at the top of the page. The rows are kept and
+   * retitled rather than removed and made again, so that one that has the focus keeps it. */
   for (guint i = 0; self->findings != NULL && i < self->findings->len; i++)
     {
       DeclicFinding *finding = g_ptr_array_index (self->findings, i);
+      DeclicSeverity severity = declic_finding_get_severity (finding);
       GtkWidget *row;
       GtkWidget *icon;
-      DeclicSeverity severity = declic_finding_get_severity (finding);
 
       if (declic_finding_get_section (finding) != section
           || severity == DECLIC_SEVERITY_INFO
-          || g_hash_table_contains (self->fields, declic_finding_get_path (finding)))
+          || g_hash_table_contains (self->fields, declic_finding_get_path (finding))
+          || declic_wizard_finding_is_quiet (self, finding))
         continue;
 
-      row = adw_action_row_new ();
+      if (n_messages < page->message_rows->len)
+        row = g_ptr_array_index (page->message_rows, n_messages);
+      else
+        {
+          row = adw_action_row_new ();
+          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+          icon = gtk_image_new ();
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+          g_object_set_data (G_OBJECT (row), "declic-icon", icon);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_signal_connect (row, "activated", G_CALLBACK (on_message_activated), self);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (page->messages), row);
+          g_ptr_array_add (page->message_rows, row);
+        }
+      icon = g_object_get_data (G_OBJECT (row), "declic-icon");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), declic_finding_get_message (finding));
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      icon = gtk_image_new_from_icon_name (severity == DECLIC_SEVERITY_ERROR
-                                           ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), severity == DECLIC_SEVERITY_ERROR
+                                    ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+      gtk_widget_remove_css_class (icon, "error");
+      gtk_widget_remove_css_class (icon, "warning");
       gtk_widget_add_css_class (icon, severity == DECLIC_SEVERITY_ERROR ? "error" : "warning");
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       declic_severity_get_label (severity), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       g_object_set_data_full (G_OBJECT (row), "declic-path",
                               g_strdup (declic_finding_get_path (finding)), g_free);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_signal_connect (row, "activated", G_CALLBACK (on_message_activated), self);
-      g_object_set_data (G_OBJECT (row), "declic-next",
-                         g_object_get_data (G_OBJECT (page->messages), "declic-first"));
-      g_object_set_data (G_OBJECT (page->messages), "declic-first", row);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (page->messages), row);
       n_messages++;
+    }
+  while (page->message_rows->len > n_messages)
+    {
+      GtkWidget *row = g_ptr_array_steal_index (page->message_rows, page->message_rows->len - 1);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (page->messages), row);
     }
   gtk_widget_set_visible (page->messages, n_messages > 0);
 

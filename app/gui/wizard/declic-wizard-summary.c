@@ -14,13 +14,19 @@
 #include "declic-check.h"
 #include "declic-deadlines.h"
 #include "declic-eligibility.h"
+#include "declic-format.h"
 #include "declic-points.h"
 #include "declic-profile.h"
 #include "declic-rules.h"
 #include "declic-wizard-private.h"
+#include "plan/declic-plan-view.h"
 
 /* The dates every deadline is counted from: edited on the Deadlines page itself. */
-static const char *const deadline_dates[] = { "planned_filing_date", "filing_date", "invitation_date", NULL };
+static const char *const deadline_dates[] = {
+  "planned_filing_date", "filing_date", "after_filing.di_number", "invitation_date",
+  "after_filing.invitation_outcome", "after_filing.application_date", "after_filing.missing_request_date",
+  "after_filing.end", "after_filing.end_date", NULL
+};
 
 static GtkWidget *
 new_title_labels (GtkWidget  *box,
@@ -145,6 +151,7 @@ declic_wizard_summary_refresh_fields (DeclicWizard *self)
       declic_wizard_field_set_message (field,
                                        worst != NULL ? declic_finding_get_severity (worst) : DECLIC_SEVERITY_INFO,
                                        worst != NULL ? declic_finding_get_message (worst) : NULL);
+      declic_wizard_field_update_info (field);
     }
 }
 
@@ -239,17 +246,25 @@ build_review (DeclicWizard *self)
   g_autofree char *description = NULL;
   GtkWidget *groups[DECLIC_N_SECTIONS + 1] = { NULL, };
   GtkWidget *box;
+  g_autofree char *errors_text = declic_format_integer (n_errors, NULL);
+  g_autofree char *warnings_text = declic_format_integer (n_warnings, NULL);
 
   if (n_errors > 0)
-    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%u error blocks filing; %u warnings to look at.",
-                                                "%u errors block filing; %u warnings to look at.",
-                                                n_errors), n_errors, n_warnings);
+    {
+      /* Two counts, two plural forms: « 1 erreur … ; 1 avertissement … ». */
+      g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s error blocks filing",
+                                                              "%s errors block filing", n_errors), errors_text);
+      g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s warning to look at",
+                                                                "%s warnings to look at", n_warnings), warnings_text);
+
+      /* TRANSLATORS: "2 errors block filing; 1 warning to look at." */
+      description = g_strdup_printf (_("%s; %s."), errors, warnings);
+    }
   else
     description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Nothing blocks filing; %u warning to look at.",
-                                                "Nothing blocks filing; %u warnings to look at.",
-                                                n_warnings), n_warnings);
+                                                "Nothing blocks filing; %s warning to look at.",
+                                                "Nothing blocks filing; %s warnings to look at.",
+                                                n_warnings), warnings_text);
   box = new_page_box (_("Review"), description);
 
   if (findings == NULL || findings->len == 0)
@@ -317,7 +332,10 @@ pick_rule_set (DeclicWizard *self,
 
   memset (choice, 0, sizeof *choice);
   declic_draft_get_reference_date (self->draft, NULL, &choice->date);
-  g_date_strftime (choice->when, sizeof choice->when, "%Y-%m-%d", &choice->date);
+  {
+    g_autofree char *when = declic_format_date_long (&choice->date, NULL);
+    g_strlcpy (choice->when, when, sizeof choice->when);
+  }
   choice->recorded = declic_draft_get_string (self->draft, "rule_set_id");
   if (rules == NULL)
     {
@@ -435,7 +453,9 @@ new_points_label (int points,
                   int max)
 {
   /* TRANSLATORS: points out of a maximum: "44 / 50" */
-  g_autofree char *text = g_strdup_printf (_("%d / %d"), points, max);
+  g_autofree char *got = declic_format_integer (points, NULL);
+  g_autofree char *out_of = declic_format_integer (max, NULL);
+  g_autofree char *text = g_strdup_printf (_("%s / %s"), got, out_of);
   GtkWidget *label = gtk_label_new (text);
 
   gtk_widget_add_css_class (label, "numeric");
@@ -497,6 +517,9 @@ build_eligibility (DeclicWizard *self)
   {
     g_autofree char *title = NULL;
     g_autofree char *subtitle = NULL;
+    g_autofree char *total = NULL;
+    g_autofree char *max_total = NULL;
+    g_autofree char *grid_version = NULL;
     GtkWidget *row;
 
     group = adw_preferences_group_new ();
@@ -504,10 +527,14 @@ build_eligibility (DeclicWizard *self)
     gtk_box_append (GTK_BOX (box), group);
 
     /* TRANSLATORS: the ranking score, always an estimate */
-    title = g_strdup_printf (_("Estimate: %d points out of %d"), points->total, points->max_total);
+    total = declic_format_integer (points->total, NULL);
+    max_total = declic_format_integer (points->max_total, NULL);
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Estimate: %s point out of %s", "Estimate: %s points out of %s",
+                                          points->total), total, max_total);
     /* TRANSLATORS: "Grid pstq-grid, version 2025-07-02 (derived)" */
+    grid_version = declic_format_date_text (points->grid_version, NULL);
     subtitle = g_strdup_printf (_("Grid %s, version %s (%s): not an official figure."),
-                                points->grid_id, points->grid_version,
+                                points->grid_id, grid_version,
                                 declic_rule_status_get_label (points->status));
     row = new_row (title, subtitle, "starred-symbolic", NULL, NULL);
     gtk_widget_add_css_class (row, "property");
@@ -554,7 +581,8 @@ static GtkWidget *
 build_deadlines (DeclicWizard *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autoptr(DeclicCheck) check = NULL;
+  GPtrArray *deadlines;
   DeclicRuleSet *rule_set;
   RuleChoice choice;
   GtkWidget *box;
@@ -568,8 +596,12 @@ build_deadlines (DeclicWizard *self)
       return box;
     }
 
-  deadlines = declic_deadlines_compute (self->draft, rule_set, &choice.date);
-  if (deadlines == NULL || deadlines->len == 0)
+  gtk_box_append (GTK_BOX (box), declic_wizard_life_new_group (self));
+
+  /* The same check as the workspace list and `declic check`: days left count from today. */
+  check = declic_check_run (self->draft, NULL, NULL, self->context);
+  deadlines = check->deadlines;
+  if (deadlines->len == 0)
     {
       gtk_box_append (GTK_BOX (box),
                       new_status ("alarm-symbolic", _("No deadline yet"),
@@ -584,21 +616,26 @@ build_deadlines (DeclicWizard *self)
       DeclicDeadline *deadline = g_ptr_array_index (deadlines, i);
       g_autofree char *subtitle = NULL;
       g_autofree char *days = NULL;
+      g_autofree char *days_text = NULL;
       char when[32];
       GtkWidget *row;
       GtkWidget *label;
 
-      g_date_strftime (when, sizeof when, "%Y-%m-%d", &deadline->date);
+      {
+        g_autofree char *long_date = declic_format_date_long (&deadline->date, NULL);
+        g_strlcpy (when, long_date, sizeof when);
+      }
       /* TRANSLATORS: a deadline's date, its state and how sure the rule is: "2026-03-01 — Soon (official rule)" */
       subtitle = g_strdup_printf (_("%s — %s (%s rule)"), when,
                                   declic_deadline_status_get_label (deadline->status),
                                   declic_rule_status_get_label (deadline->source_status));
+      days_text = declic_format_integer (ABS (deadline->days_left), NULL);
       if (deadline->days_left >= 0)
-        days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left",
-                                             deadline->days_left), deadline->days_left);
+        days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day left", "%s days left",
+                                             deadline->days_left), days_text);
       else
-        days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Passed %d day ago", "Passed %d days ago",
-                                             -deadline->days_left), -deadline->days_left);
+        days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Passed %s day ago", "Passed %s days ago",
+                                             -deadline->days_left), days_text);
 
       row = new_row (deadline->label, subtitle,
                      deadline->status == DECLIC_DEADLINE_PASSED ? "dialog-error-symbolic"
@@ -632,6 +669,8 @@ declic_wizard_summary_rebuild (DeclicWizard *self,
     content = build_review (self);
   else if (page == DECLIC_WIZARD_PAGE_ELIGIBILITY)
     content = build_eligibility (self);
+  else if (page == DECLIC_WIZARD_PAGE_PLAN)
+    content = declic_plan_view_new (self->draft, self->context);
   else
     content = build_deadlines (self);
 

@@ -10,8 +10,10 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "declic-format.h"
 #include "declic-wizard-private.h"
 
 G_DEFINE_FINAL_TYPE (DeclicWizard, declic_wizard, ADW_TYPE_BIN)
@@ -25,11 +27,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *const extra_ids[] = { "review", "eligibility", "deadlines" };
+static const char *const extra_ids[] = { "review", "eligibility", "deadlines", "plan" };
 static const char *const extra_titles[] = {
   N_("Review"),
   N_("Eligibility and points"),
   N_("Deadlines"),
+  N_("Plan"),
 };
 
 const char *
@@ -76,15 +79,40 @@ update_sidebar_row (DeclicWizard *self,
       switch (section_state)
         {
         case DECLIC_SECTION_STATE_INCOMPLETE:
-          icon_name = "dialog-warning-symbolic";
-          css = "error";
-          state = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Incomplete: %u error",
-                                                "Incomplete: %u errors", n_errors), n_errors);
+          {
+            guint n_quiet = 0;
+
+            for (guint i = 0; i < self->findings->len; i++)
+              {
+                DeclicFinding *finding = g_ptr_array_index (self->findings, i);
+
+                if (declic_finding_get_section (finding) == page
+                    && declic_wizard_finding_is_quiet (self, finding))
+                  n_quiet++;
+              }
+            n_errors -= MIN (n_errors, n_quiet);
+            if (n_errors > 0)
+              {
+                g_autofree char *count = declic_format_integer (n_errors, NULL);
+
+                icon_name = "dialog-warning-symbolic";
+                css = "error";
+                state = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Incomplete: %s error",
+                                                      "Incomplete: %s errors", n_errors), count);
+              }
+            else
+              {
+                /* Nothing wrong yet: only fields still to fill, in the words of the list. */
+                icon_name = "checkbox-symbolic";
+                state = declic_finding_format_counts (n_quiet, n_quiet);
+              }
+          }
           break;
         case DECLIC_SECTION_STATE_COMPLETE:
           icon_name = "checkbox-checked-symbolic";
           css = "success";
-          state = g_strdup (_("Complete"));
+          /* A section, feminine in French (« Complète »); a draft's "Complete" is another msgid. */
+          state = g_strdup (C_("section state", "Complete"));
           break;
         case DECLIC_SECTION_STATE_EMPTY:
         default:
@@ -102,7 +130,9 @@ update_sidebar_row (DeclicWizard *self,
 
       icon_name = "view-list-bullet-symbolic";
       if (n > 0)
-        state = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error to fix", "%u errors to fix", n), n);
+        /* The same count as the list of drafts and `declic check`. */
+        state = declic_finding_format_counts (n, declic_finding_list_count_to_fill (self->findings,
+                                                                                 DECLIC_SECTION_NONE));
       else
         state = g_strdup (_("Nothing blocks filing"));
     }
@@ -110,6 +140,11 @@ update_sidebar_row (DeclicWizard *self,
     {
       icon_name = "starred-symbolic";
       state = g_strdup (_("An estimate"));
+    }
+  else if (page == DECLIC_WIZARD_PAGE_PLAN)
+    {
+      icon_name = "x-office-calendar-symbolic";
+      state = g_strdup (_("The next 36 months, and what would add points"));
     }
   else
     {
@@ -203,13 +238,32 @@ on_draft_changed (DeclicDraft  *draft,
                   const char   *path,
                   DeclicWizard *self)
 {
-  /* A change the widgets did not make (an item added or removed, an undo, another view):
-   * the section is built again from the draft. */
+  /* A change the widgets did not make. An item added, removed or moved, or an undo, changes
+   * the shape of a section: it is built again. A single value (the save's "updated" stamp,
+   * another view's edit) only refills its own row: rebuilding a page destroys the widget
+   * that has the keyboard focus, and GTK then hands the focus to the page's first row. */
+  if (path != NULL && self->writing > 0 && !declic_draft_has (draft, path))
+    g_hash_table_add (self->asked, g_strdup (path));
+
   if (self->writing == 0)
     {
       const DeclicFieldSpec *spec = path != NULL ? declic_draft_fields_lookup_path (path) : NULL;
+      DeclicWizardField *field = path != NULL ? g_hash_table_lookup (self->fields, path) : NULL;
+      gboolean structural = path == NULL || spec == NULL
+                            || g_str_has_suffix (path, "]")
+                            || spec->type == DECLIC_FIELD_ARRAY
+                            || spec->type == DECLIC_FIELD_OBJECT;
 
-      if (spec != NULL && spec->section != DECLIC_SECTION_NONE)
+      if (!structural)
+        {
+          if (field != NULL)
+            {
+              self->loading++;
+              declic_wizard_field_load (field);
+              self->loading--;
+            }
+        }
+      else if (spec != NULL && spec->section != DECLIC_SECTION_NONE)
         declic_wizard_sections_build (self, spec->section);
       else
         {
@@ -227,6 +281,47 @@ declic_wizard_revalidate (DeclicWizard *self)
   refresh (self);
 }
 
+/* What is shown of the same findings, once more of them are asked for. */
+static void
+refresh_shown (DeclicWizard *self)
+{
+  for (int s = 0; s < DECLIC_N_SECTIONS; s++)
+    declic_wizard_sections_refresh (self, s);
+  for (int p = 0; p < DECLIC_WIZARD_N_PAGES; p++)
+    update_sidebar_row (self, p);
+}
+
+/**
+ * declic_wizard_finding_is_quiet:
+ *
+ * Whether @finding is a field still to fill that nobody asked about yet: shown as to do, not as
+ * an error (the core says which findings are fields to fill).
+ */
+gboolean
+declic_wizard_finding_is_quiet (DeclicWizard  *self,
+                                DeclicFinding *finding)
+{
+  DeclicSection section = declic_finding_get_section (finding);
+
+  if (!declic_finding_is_to_fill (finding) || self->review_opened)
+    return FALSE;
+  if (section > DECLIC_SECTION_NONE && section < DECLIC_N_SECTIONS && self->passed[section])
+    return FALSE;
+  return !g_hash_table_contains (self->asked, declic_finding_get_path (finding));
+}
+
+/* The focus left the field at @path with nothing in it. */
+void
+declic_wizard_field_left_empty (DeclicWizard *self,
+                                const char   *path)
+{
+  if (self->draft == NULL || declic_draft_has (self->draft, path)
+      || g_hash_table_contains (self->asked, path))
+    return;
+  g_hash_table_add (self->asked, g_strdup (path));
+  refresh_shown (self);
+}
+
 void
 declic_wizard_write_begin (DeclicWizard *self)
 {
@@ -241,6 +336,60 @@ declic_wizard_write_end (DeclicWizard *self)
 }
 
 /* Items */
+
+typedef struct
+{
+  DeclicWizard *wizard;
+  DeclicSection section;
+} RebuildData;
+
+static gboolean
+rebuild_section_cb (gpointer user_data)
+{
+  RebuildData *data = user_data;
+
+  if (data->wizard->fields != NULL)
+    {
+      declic_wizard_sections_build (data->wizard, data->section);
+      refresh (data->wizard);
+    }
+  g_object_unref (data->wizard);
+  g_free (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A value of a list of plain values ("personal.citizenships[2]") was emptied: the draft
+ * cannot hold "", so the item left it. The last item stays on screen as the pending one; an
+ * item before others moved the ones after it, and the page is built again once the handler
+ * that wrote has returned. */
+void
+declic_wizard_item_emptied (DeclicWizard *self,
+                            const char   *item_path)
+{
+  const char *bracket = strrchr (item_path, '[');
+  g_autofree char *array = NULL;
+  const DeclicFieldSpec *spec;
+  guint index;
+
+  if (bracket == NULL || self->draft == NULL)
+    return;
+  array = g_strndup (item_path, bracket - item_path);
+  index = (guint) g_ascii_strtoull (bracket + 1, NULL, 10);
+  spec = declic_draft_fields_lookup_path (array);
+  if (spec == NULL || spec->section == DECLIC_SECTION_NONE)
+    return;
+
+  if (index >= declic_draft_get_n_items (self->draft, array))
+    g_hash_table_insert (self->pages[spec->section].pending, g_strdup (array), GUINT_TO_POINTER (index + 1));
+  else
+    {
+      RebuildData *data = g_new (RebuildData, 1);
+
+      data->wizard = g_object_ref (self);
+      data->section = spec->section;
+      g_idle_add (rebuild_section_cb, data);
+    }
+}
 
 static gboolean
 focus_first_field_under (DeclicWizard *self,
@@ -281,10 +430,19 @@ declic_wizard_add_item (DeclicWizard *self,
   g_return_if_fail (self->draft != NULL);
   g_return_if_fail (spec != NULL);
 
-  index = declic_draft_get_n_items (self->draft, path);
-  item_path = g_strdup_printf ("%s[%u]", path, index);
-  g_hash_table_add (self->pages[spec->section].expanded, g_strdup (item_path));
-  declic_draft_append_item (self->draft, path);
+  /* The new item is shown, not written: it goes into the draft with its first value. A second
+   * Add while it is still empty goes back to it. */
+  if (declic_wizard_sections_get_pending (self, path, &index) == 0)
+    {
+      index = declic_draft_get_n_items (self->draft, path);
+      g_hash_table_insert (self->pages[spec->section].pending, g_strdup (path), GUINT_TO_POINTER (index + 1));
+      item_path = g_strdup_printf ("%s[%u]", path, index);
+      g_hash_table_add (self->pages[spec->section].expanded, g_strdup (item_path));
+      declic_wizard_sections_build (self, spec->section);
+      refresh (self);
+    }
+  else
+    item_path = g_strdup_printf ("%s[%u]", path, index);
   focus_first_field_under (self, item_path);
 }
 
@@ -313,16 +471,32 @@ declic_wizard_remove_item (DeclicWizard *self,
   g_autofree char *json = NULL;
   g_autofree char *message = NULL;
   const DeclicFieldSpec *item_spec;
+  const DeclicFieldSpec *spec;
+  guint pending, pending_index;
   g_autofree char *pattern = declic_draft_fields_path_to_pattern (array_path);
   g_autofree char *item_pattern = g_strconcat (pattern, "[]", NULL);
   AdwToast *toast;
 
   g_return_if_fail (self->draft != NULL);
 
+  spec = declic_draft_fields_lookup_path (array_path);
+  pending = declic_wizard_sections_get_pending (self, path, &pending_index);
+  if (pending && index == pending_index)
+    {
+      /* Never written: nothing to undo, the file stays as it was. */
+      g_hash_table_remove (self->pages[spec->section].pending, path);
+      declic_wizard_sections_build (self, spec->section);
+      refresh (self);
+      gtk_widget_grab_focus (g_hash_table_lookup (self->add_buttons, path));
+      return;
+    }
+
   shift_expanded (self, path);
   json = declic_draft_remove_item (self->draft, path, index);
   if (json == NULL)
     return;
+  if (pending)
+    g_hash_table_insert (self->pages[spec->section].pending, g_strdup (path), GUINT_TO_POINTER (pending_index));
 
   g_free (self->undo_array);
   g_free (self->undo_json);
@@ -330,6 +504,14 @@ declic_wizard_remove_item (DeclicWizard *self,
   self->undo_index = index;
   self->undo_json = g_steal_pointer (&json);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.undo-remove", TRUE);
+
+  /* The focus goes to the item that took its place, else to Add. */
+  {
+    g_autofree char *next = g_strdup_printf ("%s[%u]", path, index);
+
+    if (!focus_first_field_under (self, next) && g_hash_table_lookup (self->add_buttons, path) != NULL)
+      gtk_widget_grab_focus (g_hash_table_lookup (self->add_buttons, path));
+  }
 
   item_spec = declic_draft_fields_lookup (item_pattern);
   /* TRANSLATORS: a toast after an item was removed: "Diploma 2 removed" */
@@ -373,6 +555,7 @@ undo_remove_activated (GtkWidget  *widget,
   g_autofree char *array = g_steal_pointer (&self->undo_array);
   g_autofree char *json = g_steal_pointer (&self->undo_json);
   g_autofree char *item_path = NULL;
+  guint pending_index;
 
   gtk_widget_action_set_enabled (widget, "wizard.undo-remove", FALSE);
   if (self->draft == NULL || array == NULL)
@@ -380,6 +563,9 @@ undo_remove_activated (GtkWidget  *widget,
 
   shift_expanded (self, array);
   item_path = g_strdup_printf ("%s[%u]", array, self->undo_index);
+  if (declic_wizard_sections_get_pending (self, array, &pending_index))
+    g_hash_table_insert (self->pages[declic_draft_fields_lookup_path (array)->section].pending,
+                         g_strdup (array), GUINT_TO_POINTER (pending_index + 2));
   if (declic_draft_insert_item (self->draft, array, self->undo_index, json))
     focus_first_field_under (self, item_path);
 }
@@ -447,11 +633,14 @@ declic_wizard_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DECLIC_TYPE_WIZARD);
   g_clear_pointer (&self->add_buttons, g_hash_table_unref);
+  g_clear_pointer (&self->asked, g_hash_table_unref);
   for (int s = 0; s < DECLIC_N_SECTIONS; s++)
     {
       g_clear_pointer (&self->pages[s].groups, g_ptr_array_unref);
       g_clear_pointer (&self->pages[s].expanders, g_ptr_array_unref);
+      g_clear_pointer (&self->pages[s].message_rows, g_ptr_array_unref);
       g_clear_pointer (&self->pages[s].expanded, g_hash_table_unref);
+      g_clear_pointer (&self->pages[s].pending, g_hash_table_unref);
     }
   g_clear_object (&self->draft);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
@@ -550,6 +739,7 @@ declic_wizard_init (DeclicWizard *self)
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                         (GDestroyNotify) declic_wizard_field_free);
   self->add_buttons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->context = declic_validate_context_new_default ();
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
 
@@ -563,7 +753,9 @@ declic_wizard_init (DeclicWizard *self)
 
           page->groups = g_ptr_array_new ();
           page->expanders = g_ptr_array_new ();
+          page->message_rows = g_ptr_array_new ();
           page->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          page->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
           page->clamp = adw_clamp_new ();
           adw_clamp_set_maximum_size (ADW_CLAMP (page->clamp), 720);
           page->scrolled = gtk_scrolled_window_new ();
@@ -623,9 +815,13 @@ declic_wizard_set_draft (DeclicWizard *self,
   g_clear_pointer (&self->undo_array, g_free);
   g_clear_pointer (&self->undo_json, g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.undo-remove", FALSE);
+  g_hash_table_remove_all (self->asked);
+  memset (self->passed, 0, sizeof self->passed);
+  self->review_opened = FALSE;
   for (int s = 0; s < DECLIC_N_SECTIONS; s++)
     {
       g_hash_table_remove_all (self->pages[s].expanded);
+      g_hash_table_remove_all (self->pages[s].pending);
       declic_wizard_sections_build (self, s);
     }
   declic_wizard_summary_load_fields (self);
@@ -640,6 +836,17 @@ declic_wizard_show_section (DeclicWizard *self,
 {
   g_return_if_fail (DECLIC_IS_WIZARD (self));
   g_return_if_fail (section >= 0 && section < DECLIC_WIZARD_N_PAGES);
+
+  /* Moving past a section, or opening Review, asks for what is still empty. */
+  if ((self->current < DECLIC_N_SECTIONS && section > self->current && !self->passed[self->current])
+      || (section == DECLIC_WIZARD_PAGE_REVIEW && !self->review_opened))
+    {
+      if (self->current < DECLIC_N_SECTIONS && section > self->current)
+        self->passed[self->current] = TRUE;
+      if (section == DECLIC_WIZARD_PAGE_REVIEW)
+        self->review_opened = TRUE;
+      refresh_shown (self);
+    }
 
   if (section >= DECLIC_WIZARD_PAGE_REVIEW && (self->summary_dirty || section != self->current))
     declic_wizard_summary_rebuild (self, section);

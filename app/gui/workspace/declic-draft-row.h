@@ -24,7 +24,8 @@ void                declic_draft_row_set_summary  (DeclicDraftRow      *self,
 DeclicDraftSummary *declic_draft_row_get_summary  (DeclicDraftRow      *self);
 void                declic_draft_row_set_state    (DeclicDraftRow      *self,
                                                    DeclicDraftRowState  state,
-                                                   guint                n_errors);
+                                                   guint                n_errors,
+                                                   guint                n_to_fill);
 
 /* "Just now", "5 minutes ago", "Today at 14:05", "Yesterday at 09:12", "3 days ago", "2025-06-30",
  * relative to @now (local time); %NULL when @iso8601 is not a date and time. */

@@ -1,0 +1,800 @@
+/* declic-plan.c: the check run again over the coming months (see the header). */
+#define G_LOG_DOMAIN "declic-plan"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "declic-format.h"
+#include "declic-clock.h"
+#include "declic-plan.h"
+#include "declic-utils.h"
+
+G_DEFINE_QUARK (declic-plan-error-quark, declic_plan_error)
+
+static const char *const skill_ids[DECLIC_N_SKILLS] = { "listening", "speaking", "reading", "writing" };
+
+/* ---- What-ifs ----------------------------------------------------------------------------- */
+
+static gboolean
+parse_optional_date (const char *text,
+                     GDate      *date,
+                     const char *spec,
+                     GError    **error)
+{
+  g_date_clear (date, 1);
+  if (text == NULL)
+    return TRUE;
+  if (declic_utils_parse_date (text, date))
+    return TRUE;
+  g_set_error (error, DECLIC_PLAN_ERROR, DECLIC_PLAN_ERROR_WHAT_IF,
+               _("“%s”: “%s” is not a date; write it as YYYY-MM-DD."), spec, text);
+  return FALSE;
+}
+
+/**
+ * declic_what_if_parse:
+ * @spec: "level:SKILL:LEVEL[:DATE]", "job-continues", "job-ends:DATE", "outside-cmm:DATE",
+ *   "offer:inside-cmm" or "offer:outside-cmm"; SKILL is listening, speaking, reading or writing
+ *
+ * Returns: whether @spec is a what-if, else %FALSE with @error saying how to write one
+ */
+gboolean
+declic_what_if_parse (const char    *spec,
+                      DeclicWhatIf  *what_if,
+                      GError       **error)
+{
+  g_auto(GStrv) parts = NULL;
+  guint n;
+
+  g_return_val_if_fail (spec != NULL, FALSE);
+  g_return_val_if_fail (what_if != NULL, FALSE);
+
+  memset (what_if, 0, sizeof *what_if);
+  g_date_clear (&what_if->date, 1);
+  parts = g_strsplit (spec, ":", -1);
+  n = g_strv_length (parts);
+
+  if (n >= 3 && n <= 4 && g_str_equal (parts[0], "level"))
+    {
+      char *end = NULL;
+      long level;
+
+      what_if->kind = DECLIC_WHAT_IF_LEVEL;
+      what_if->skill = DECLIC_N_SKILLS;
+      for (guint s = 0; s < DECLIC_N_SKILLS; s++)
+        if (g_str_equal (parts[1], skill_ids[s]))
+          what_if->skill = (DeclicSkill) s;
+      level = strtol (parts[2], &end, 10);
+      if (what_if->skill == DECLIC_N_SKILLS || end == parts[2] || *end != '\0' || level < 1 || level > 12)
+        {
+          g_set_error (error, DECLIC_PLAN_ERROR, DECLIC_PLAN_ERROR_WHAT_IF,
+                       _("“%s”: write a new level as level:SKILL:LEVEL[:DATE], with SKILL one of listening, speaking, reading, writing and LEVEL from 1 to 12."),
+                       spec);
+          return FALSE;
+        }
+      what_if->level = (int) level;
+      return parse_optional_date (n == 4 ? parts[3] : NULL, &what_if->date, spec, error);
+    }
+  if (n == 1 && g_str_equal (parts[0], "job-continues"))
+    {
+      what_if->kind = DECLIC_WHAT_IF_JOB_CONTINUES;
+      return TRUE;
+    }
+  if (n == 2 && g_str_equal (parts[0], "job-ends"))
+    {
+      what_if->kind = DECLIC_WHAT_IF_JOB_ENDS;
+      return parse_optional_date (parts[1], &what_if->date, spec, error);
+    }
+  if (n == 2 && g_str_equal (parts[0], "outside-cmm"))
+    {
+      what_if->kind = DECLIC_WHAT_IF_OUTSIDE_CMM;
+      return parse_optional_date (parts[1], &what_if->date, spec, error);
+    }
+  if (n == 2 && g_str_equal (parts[0], "offer") &&
+      (g_str_equal (parts[1], "inside-cmm") || g_str_equal (parts[1], "outside-cmm")))
+    {
+      what_if->kind = g_str_equal (parts[1], "inside-cmm") ? DECLIC_WHAT_IF_OFFER_INSIDE_CMM
+                                                           : DECLIC_WHAT_IF_OFFER_OUTSIDE_CMM;
+      return TRUE;
+    }
+
+  g_set_error (error, DECLIC_PLAN_ERROR, DECLIC_PLAN_ERROR_WHAT_IF,
+               _("“%s” is not a what-if. Write one of: level:SKILL:LEVEL[:DATE], job-continues, job-ends:DATE, outside-cmm:DATE, offer:inside-cmm, offer:outside-cmm."),
+               spec);
+  return FALSE;
+}
+
+char *
+declic_what_if_describe (const DeclicWhatIf *what_if)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (what_if != NULL, NULL);
+
+  if (g_date_valid (&what_if->date))
+    date = declic_format_date_long (&what_if->date, NULL);
+
+  switch (what_if->kind)
+    {
+    case DECLIC_WHAT_IF_LEVEL:
+      if (date != NULL)
+        /* TRANSLATORS: "French speaking at level 7 from 2027-03-01" */
+        return g_strdup_printf (_("French %s at level %d from %s"),
+                                declic_skill_get_label (what_if->skill), what_if->level, date);
+      return g_strdup_printf (_("French %s at level %d"), declic_skill_get_label (what_if->skill), what_if->level);
+    case DECLIC_WHAT_IF_JOB_CONTINUES:
+      return g_strdup (_("The current job continues"));
+    case DECLIC_WHAT_IF_JOB_ENDS:
+      return g_strdup_printf (_("The current job ends on %s"), date);
+    case DECLIC_WHAT_IF_OUTSIDE_CMM:
+      return g_strdup_printf (_("Living outside the Montréal Metropolitan Community from %s"), date);
+    case DECLIC_WHAT_IF_OFFER_INSIDE_CMM:
+      return g_strdup (_("A validated job offer inside the Montréal Metropolitan Community"));
+    case DECLIC_WHAT_IF_OFFER_OUTSIDE_CMM:
+      return g_strdup (_("A validated job offer outside the Montréal Metropolitan Community"));
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* The work period that is going on, or else the one that ended last: "the current job". */
+static int
+find_current_job (DeclicDraft *draft)
+{
+  guint n = declic_draft_get_n_items (draft, "work_history");
+  int best = -1;
+  GDate best_end;
+
+  g_date_clear (&best_end, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *type = g_strdup_printf ("work_history[%u].type", i);
+      g_autofree char *end_path = g_strdup_printf ("work_history[%u].end_date", i);
+      g_autofree char *ongoing = g_strdup_printf ("work_history[%u].ongoing", i);
+      GDate end;
+
+      if (g_strcmp0 (declic_draft_get_string (draft, type), "work") != 0)
+        continue;
+      if (declic_draft_get_boolean (draft, ongoing, FALSE))
+        return (int) i;
+      if (declic_draft_get_date (draft, end_path, &end) &&
+          (best < 0 || g_date_compare (&end, &best_end) > 0))
+        {
+          best = (int) i;
+          best_end = end;
+        }
+    }
+  return best;
+}
+
+/* A new French result on the what-if's date: the chosen skill at its level, the others at the
+ * levels the draft already has on that date, so that the result is complete. */
+static void
+add_level_result (DeclicDraft        *copy,
+                  const DeclicWhatIf *what_if)
+{
+  DeclicRuleSet *rule_set = declic_check_choose_rule_set (declic_rules_get_default (), copy, &what_if->date, NULL);
+  g_autoptr(DeclicProfile) profile = rule_set != NULL ? declic_profile_new (copy, rule_set, &what_if->date) : NULL;
+  g_autofree char *date = declic_utils_format_date (&what_if->date);
+  guint i;
+
+  declic_draft_unset (copy, "french.no_result");
+  i = declic_draft_append_item (copy, "french.results");
+  for (guint s = 0; s < DECLIC_N_SKILLS; s++)
+    {
+      g_autofree char *path = g_strdup_printf ("french.results[%u].%s.level", i, skill_ids[s]);
+      int level = profile != NULL ? profile->french[s].level : 0;
+
+      if (s == what_if->skill)
+        level = what_if->level;
+      declic_draft_set_integer (copy, path, MAX (level, 1));
+    }
+  {
+    g_autofree char *test = g_strdup_printf ("french.results[%u].test", i);
+    g_autofree char *date_path = g_strdup_printf ("french.results[%u].result_date", i);
+    g_autofree char *number = g_strdup_printf ("french.results[%u].test_number", i);
+
+    /* TEFAQ's levels are entered as such: no score table is needed. */
+    declic_draft_set_string (copy, test, "tefaq");
+    declic_draft_set_string (copy, date_path, date);
+    declic_draft_set_string (copy, number, "what-if");
+  }
+}
+
+static void
+apply_what_if (DeclicDraft        *copy,
+               const DeclicWhatIf *what_if,
+               const GDate        *on)
+{
+  int job;
+
+  switch (what_if->kind)
+    {
+    case DECLIC_WHAT_IF_LEVEL:
+      if (g_date_compare (&what_if->date, on) <= 0)
+        add_level_result (copy, what_if);
+      break;
+    case DECLIC_WHAT_IF_JOB_CONTINUES:
+    case DECLIC_WHAT_IF_JOB_ENDS:
+      job = find_current_job (copy);
+      if (job >= 0)
+        {
+          g_autofree char *end_path = g_strdup_printf ("work_history[%d].end_date", job);
+          g_autofree char *ongoing = g_strdup_printf ("work_history[%d].ongoing", job);
+
+          if (what_if->kind == DECLIC_WHAT_IF_JOB_CONTINUES)
+            {
+              declic_draft_unset (copy, end_path);
+              declic_draft_set_boolean (copy, ongoing, TRUE);
+            }
+          else if (g_date_compare (&what_if->date, on) < 0)
+            {
+              g_autofree char *end = declic_utils_format_date (&what_if->date);
+              declic_draft_set_string (copy, end_path, end);
+              declic_draft_set_boolean (copy, ongoing, FALSE);
+            }
+          else
+            {
+              /* Not ended yet on @on: it is still going on then. */
+              declic_draft_unset (copy, end_path);
+              declic_draft_set_boolean (copy, ongoing, TRUE);
+            }
+        }
+      break;
+    case DECLIC_WHAT_IF_OUTSIDE_CMM:
+      /* Already living outside the CMM and counted as it goes: moving there adds nothing. */
+      if (declic_draft_get_boolean (copy, "quebec.outside_cmm_residence_ongoing", FALSE) &&
+          declic_draft_has (copy, "quebec.outside_cmm_counted_on"))
+        break;
+      if (g_date_compare (&what_if->date, on) < 0)
+        {
+          gint64 months = declic_draft_get_integer (copy, "quebec.months_outside_cmm_residence", 0);
+          months += declic_utils_whole_months_between (&what_if->date, on);
+          declic_draft_set_integer (copy, "quebec.months_outside_cmm_residence", months);
+        }
+      break;
+    case DECLIC_WHAT_IF_OFFER_INSIDE_CMM:
+    case DECLIC_WHAT_IF_OFFER_OUTSIDE_CMM:
+      if (g_date_compare (&what_if->date, on) <= 0)
+        {
+          g_autofree char *date = declic_utils_format_date (&what_if->date);
+
+          declic_draft_set_boolean (copy, "job_offer.has_offer", TRUE);
+          declic_draft_set_boolean (copy, "job_offer.inside_cmm", what_if->kind == DECLIC_WHAT_IF_OFFER_INSIDE_CMM);
+          /* What a validated offer would record, so that only the offer itself is assumed: in
+           * the current job's occupation, validated on the what-if's date. */
+          job = find_current_job (copy);
+          if (declic_draft_get_string (copy, "job_offer.noc_code") == NULL && job >= 0)
+            {
+              g_autofree char *noc = g_strdup_printf ("work_history[%d].noc_code", job);
+              const char *code = declic_draft_get_string (copy, noc);
+              if (code != NULL)
+                declic_draft_set_string (copy, "job_offer.noc_code", code);
+            }
+          if (declic_draft_get_string (copy, "job_offer.employer") == NULL)
+            declic_draft_set_string (copy, "job_offer.employer", "what-if");
+          if (declic_draft_get_string (copy, "job_offer.validation_number") == NULL)
+            declic_draft_set_string (copy, "job_offer.validation_number", "what-if");
+          if (declic_draft_get_string (copy, "job_offer.validation_date") == NULL)
+            declic_draft_set_string (copy, "job_offer.validation_date", date);
+        }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* ---- The plan ----------------------------------------------------------------------------- */
+
+/* The draft as if it were filed on @on: no planned filing date (the plan's date is the filing
+ * date), the what-ifs applied. The id and creation stamp stay: deadlines count from them. */
+static DeclicDraft *
+simulate (DeclicDraft        *draft,
+          const DeclicWhatIf *what_ifs,
+          guint               n_what_ifs,
+          const GDate        *on)
+{
+  DeclicDraft *copy = declic_draft_duplicate (draft);
+  const char *created = declic_draft_get_string (draft, "created");
+
+  if (created != NULL)
+    declic_draft_set_string (copy, "created", created);
+  declic_draft_unset (copy, "planned_filing_date");
+  for (guint i = 0; i < n_what_ifs; i++)
+    apply_what_if (copy, &what_ifs[i], on);
+  return copy;
+}
+
+static DeclicCheck *
+check_on (DeclicDraft           *draft,
+          const DeclicWhatIf    *what_ifs,
+          guint                  n_what_ifs,
+          const GDate           *on,
+          DeclicValidateContext *context)
+{
+  g_autoptr(DeclicDraft) copy = simulate (draft, what_ifs, n_what_ifs, on);
+
+  return declic_check_run (copy, on, NULL, context);
+}
+
+/* The checks of every date of a plan. They are independent of one another and only read the
+ * draft, so they share the machine's cores: a 36-month plan is some fifty full checks. The
+ * first date is always today, whose check the caller already has (@first, taken). */
+typedef struct
+{
+  DeclicDraft           *draft;
+  const DeclicWhatIf    *what_ifs;
+  guint                  n_what_ifs;
+  GArray                *dates;
+  DeclicValidateContext *context;
+  DeclicCheck          **checks;
+  int                    next;
+} PlanChecks;
+
+static gpointer
+check_dates_worker (gpointer user_data)
+{
+  PlanChecks *job = user_data;
+  int i;
+
+  while ((i = g_atomic_int_add (&job->next, 1)) < (int) job->dates->len)
+    job->checks[i] = check_on (job->draft, job->what_ifs, job->n_what_ifs,
+                               &g_array_index (job->dates, GDate, i), job->context);
+  return NULL;
+}
+
+static DeclicCheck **
+check_dates (DeclicDraft           *draft,
+             const DeclicWhatIf    *what_ifs,
+             guint                  n_what_ifs,
+             GArray                *dates,
+             DeclicCheck           *first,
+             DeclicValidateContext *context)
+{
+  PlanChecks job = { draft, what_ifs, n_what_ifs, dates, context, NULL, 1 };
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 4) - 1;
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+  job.checks = g_new0 (DeclicCheck *, dates->len);
+  job.checks[0] = first;
+  for (guint t = 0; t < n_threads && t + 2 < dates->len; t++)
+    {
+      GThread *thread = g_thread_try_new ("declic-plan", check_dates_worker, &job, NULL);
+      if (thread != NULL)
+        g_ptr_array_add (threads, thread);
+    }
+  check_dates_worker (&job);
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (g_ptr_array_index (threads, t));
+  return job.checks;
+}
+
+static int
+total_of (DeclicCheck *check)
+{
+  return check->points != NULL ? check->points->total : -1;
+}
+
+static void
+add_date (GArray      *dates,
+          const GDate *date,
+          const GDate *first,
+          const GDate *last)
+{
+  if (g_date_valid (date) && g_date_compare (date, first) >= 0 && g_date_compare (date, last) <= 0)
+    g_array_append_val (dates, *date);
+}
+
+static gint
+compare_dates (gconstpointer a,
+               gconstpointer b)
+{
+  return g_date_compare (a, b);
+}
+
+/* Birthdays within the plan: an age band may change on each. */
+static void
+add_birthdays (GArray      *dates,
+               DeclicDraft *draft,
+               const char  *path,
+               const GDate *first,
+               const GDate *last)
+{
+  GDate birth;
+
+  if (!declic_draft_get_date (draft, path, &birth))
+    return;
+  for (GDateYear year = g_date_get_year (first); year <= g_date_get_year (last); year++)
+    {
+      GDate birthday;
+      GDateDay day = g_date_get_day (&birth);
+
+      /* Born on 29 February: the birthday is 1 March in other years, as the ages count it. */
+      g_date_clear (&birthday, 1);
+      if (!g_date_valid_dmy (day, g_date_get_month (&birth), year))
+        g_date_set_dmy (&birthday, 1, G_DATE_MARCH, year);
+      else
+        g_date_set_dmy (&birthday, day, g_date_get_month (&birth), year);
+      add_date (dates, &birthday, first, last);
+    }
+}
+
+static GArray *
+plan_dates (DeclicDraft *draft,
+            DeclicCheck *now,
+            const GDate *today,
+            guint        months)
+{
+  g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (GDate));
+  GArray *unique = g_array_new (FALSE, FALSE, sizeof (GDate));
+  GDate last = *today;
+  GDate month;
+
+  g_date_add_months (&last, months);
+  g_array_append_val (dates, *today);
+
+  g_date_clear (&month, 1);
+  g_date_set_dmy (&month, 1, g_date_get_month (today), g_date_get_year (today));
+  for (guint i = 1; i <= months; i++)
+    {
+      GDate first = month;
+      g_date_add_months (&first, i);
+      add_date (dates, &first, today, &last);
+    }
+
+  add_birthdays (dates, draft, "personal.birth_date", today, &last);
+  if (declic_draft_get_boolean (draft, "family.spouse_accompanies", FALSE))
+    add_birthdays (dates, draft, "family.spouse.birth_date", today, &last);
+
+  /* The day after each deadline, when it has passed: a result no longer counts, the DI lapses. */
+  for (guint i = 0; i < now->deadlines->len; i++)
+    {
+      DeclicDeadline *deadline = g_ptr_array_index (now->deadlines, i);
+      GDate after = deadline->date;
+
+      g_date_add_days (&after, 1);
+      add_date (dates, &after, today, &last);
+    }
+
+  g_array_sort (dates, compare_dates);
+  for (guint i = 0; i < dates->len; i++)
+    if (unique->len == 0 ||
+        g_date_compare (&g_array_index (dates, GDate, i), &g_array_index (unique, GDate, unique->len - 1)) != 0)
+      g_array_append_val (unique, g_array_index (dates, GDate, i));
+  return unique;
+}
+
+static void
+point_free (DeclicPlanPoint *point)
+{
+  g_clear_pointer (&point->check, declic_check_free);
+  g_clear_pointer (&point->events, g_ptr_array_unref);
+  g_free (point);
+}
+
+static void
+effect_free (DeclicPlanWhatIfEffect *effect)
+{
+  g_free (effect->label);
+  g_free (effect);
+}
+
+static gboolean
+stream_met (DeclicCheck *check,
+            guint        number)
+{
+  if (check->eligibility == NULL)
+    return FALSE;
+  for (guint i = 0; i < check->eligibility->streams->len; i++)
+    {
+      DeclicStreamEligibility *stream = g_ptr_array_index (check->eligibility->streams, i);
+      if (stream->number == (int) number)
+        return stream->met;
+    }
+  return FALSE;
+}
+
+/* What a person should read on that date: each points item that moved, each stream gained or
+ * lost, whether the DI can still be filed, and each deadline that passed since the last date. */
+static GPtrArray *
+describe_changes (DeclicCheck *before,
+                  DeclicCheck *after)
+{
+  GPtrArray *events = g_ptr_array_new_with_free_func (g_free);
+
+  if (before->points != NULL && after->points != NULL)
+    for (guint i = 0; i < after->points->items->len; i++)
+      {
+        DeclicPointsItem *item = g_ptr_array_index (after->points->items, i);
+        DeclicPointsItem *old = declic_points_get_item (before->points, item->id);
+
+        if (old != NULL && old->points != item->points)
+          {
+            g_autofree char *was = declic_format_integer (old->points, NULL);
+            g_autofree char *is = declic_format_integer (item->points, NULL);
+
+            /* TRANSLATORS: a points item that changed: "Age: 120 → 110 points (estimate)" */
+            g_ptr_array_add (events, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s → %s point (estimate)",
+                                                                   "%s: %s → %s points (estimate)", (gulong) item->points),
+                                                      item->label, was, is));
+          }
+      }
+
+  for (guint n = 1; n <= 4; n++)
+    {
+      gboolean was = stream_met (before, n), is = stream_met (after, n);
+
+      if (was && !is)
+        g_ptr_array_add (events, g_strdup_printf (_("Stream %u no longer met"), n));
+      else if (!was && is)
+        g_ptr_array_add (events, g_strdup_printf (_("Stream %u met"), n));
+    }
+
+  if (before->fileable && !after->fileable)
+    g_ptr_array_add (events, g_strdup (_("The DI can no longer be filed as it is")));
+  else if (!before->fileable && after->fileable)
+    g_ptr_array_add (events, g_strdup (_("The DI can be filed")));
+
+  for (guint i = 0; i < before->deadlines->len; i++)
+    {
+      DeclicDeadline *deadline = g_ptr_array_index (before->deadlines, i);
+
+      if (g_date_compare (&deadline->date, &before->today) >= 0 &&
+          g_date_compare (&deadline->date, &after->today) < 0)
+        /* TRANSLATORS: a deadline of the plan that passed: "Passed: French results expire (…)" */
+        g_ptr_array_add (events, g_strdup_printf (_("Passed: %s"), deadline->label));
+    }
+  return events;
+}
+
+/* Fileable, with no result that has expired at the date, even one a newer result replaces. */
+static gboolean
+qualifies (DeclicCheck *check)
+{
+  if (!check->fileable || check->points == NULL)
+    return FALSE;
+  for (guint i = 0; i < check->findings->len; i++)
+    if (g_str_has_suffix (declic_finding_get_code (g_ptr_array_index (check->findings, i)), ".result_date.expired"))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+find_best_window (DeclicPlan *plan)
+{
+  guint best = G_MAXUINT;
+
+  plan->best_score = -1;
+  g_date_clear (&plan->best_from, 1);
+  g_date_clear (&plan->best_until, 1);
+  for (guint i = 0; i < plan->points->len; i++)
+    {
+      DeclicPlanPoint *point = g_ptr_array_index (plan->points, i);
+
+      if (qualifies (point->check) && total_of (point->check) > plan->best_score)
+        {
+          plan->best_score = total_of (point->check);
+          best = i;
+        }
+    }
+  if (best == G_MAXUINT)
+    return;
+
+  plan->best_from = ((DeclicPlanPoint *) g_ptr_array_index (plan->points, best))->date;
+  plan->best_until = plan->best_from;
+  for (guint i = best + 1; i < plan->points->len; i++)
+    {
+      DeclicPlanPoint *point = g_ptr_array_index (plan->points, i);
+
+      if (!qualifies (point->check) || total_of (point->check) != plan->best_score)
+        {
+          /* The window ends the day before the first date outside it. */
+          plan->best_until = point->date;
+          g_date_subtract_days (&plan->best_until, 1);
+          return;
+        }
+      plan->best_until = point->date;
+    }
+}
+
+static void
+find_trends (DeclicPlan *plan)
+{
+  int first_total, last_total;
+  gboolean rises = FALSE;
+
+  for (guint n = 0; n < 4; n++)
+    g_date_clear (&plan->stream_met_from[n], 1);
+  for (guint i = 0; i < plan->points->len; i++)
+    {
+      DeclicPlanPoint *point = g_ptr_array_index (plan->points, i);
+
+      for (guint n = 0; n < 4; n++)
+        if (!g_date_valid (&plan->stream_met_from[n]) && stream_met (point->check, n + 1))
+          plan->stream_met_from[n] = point->date;
+      if (i > 0 && total_of (point->check) >
+                   total_of (((DeclicPlanPoint *) g_ptr_array_index (plan->points, i - 1))->check))
+        rises = TRUE;
+    }
+
+  first_total = total_of (((DeclicPlanPoint *) g_ptr_array_index (plan->points, 0))->check);
+  last_total = total_of (((DeclicPlanPoint *) g_ptr_array_index (plan->points, plan->points->len - 1))->check);
+  plan->only_down = !rises && last_total < first_total;
+  plan->loss_per_month = plan->only_down && plan->months > 0
+                         ? (double) (first_total - last_total) / plan->months : 0;
+}
+
+/**
+ * declic_plan_what_if_delta:
+ * @what_if: a what-if; without a date, it holds from @today
+ * @at: (out) (optional): the date the delta is measured at
+ *
+ * Returns: the points @what_if alone adds (or removes) at its date, else @today
+ */
+int
+declic_plan_what_if_delta (DeclicDraft           *draft,
+                           const DeclicWhatIf    *what_if,
+                           const GDate           *today,
+                           DeclicValidateContext *context,
+                           GDate                 *at)
+{
+  g_autoptr(DeclicCheck) with = NULL;
+  g_autoptr(DeclicCheck) without = NULL;
+  DeclicWhatIf dated = *what_if;
+  GDate on;
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (draft), 0);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
+
+  if (!g_date_valid (&dated.date))
+    dated.date = *today;
+  on = g_date_compare (&dated.date, today) > 0 ? dated.date : *today;
+  /* Ending a job or moving away changes nothing on the day itself, only as months accrue:
+   * those two are measured 12 months after their date. */
+  if (dated.kind == DECLIC_WHAT_IF_JOB_ENDS || dated.kind == DECLIC_WHAT_IF_OUTSIDE_CMM)
+    g_date_add_months (&on, 12);
+  with = check_on (draft, &dated, 1, &on, context);
+  without = check_on (draft, NULL, 0, &on, context);
+  if (at != NULL)
+    *at = on;
+  return total_of (with) - total_of (without);
+}
+
+/**
+ * declic_plan_suggest_what_ifs:
+ * @today: (nullable): today; %NULL for the clock's
+ *
+ * The single changes worth looking at for @draft: each French skill reaching the next band of
+ * the grid (5, 7, 9) three months from today, and a validated job offer when there is none.
+ *
+ * Returns: (transfer full) (element-type DeclicWhatIf): the what-ifs
+ */
+GArray *
+declic_plan_suggest_what_ifs (DeclicDraft *draft,
+                              const GDate *today)
+{
+  static const int bands[] = { 5, 7, 9 };
+  GArray *what_ifs = g_array_new (FALSE, TRUE, sizeof (DeclicWhatIf));
+  DeclicRuleSet *rule_set;
+  g_autoptr(DeclicProfile) profile = NULL;
+  GDate now, later;
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (draft), what_ifs);
+
+  if (today != NULL && g_date_valid (today))
+    now = *today;
+  else
+    declic_clock_get_today (&now);
+  later = now;
+  g_date_add_months (&later, 3);
+  rule_set = declic_check_choose_rule_set (declic_rules_get_default (), draft, &now, NULL);
+  if (rule_set == NULL)
+    return what_ifs;
+  profile = declic_profile_new (draft, rule_set, &now);
+
+  for (guint s = 0; s < DECLIC_N_SKILLS; s++)
+    for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+      if (profile->french[s].level < bands[b])
+        {
+          DeclicWhatIf what_if = { DECLIC_WHAT_IF_LEVEL, later, (DeclicSkill) s, bands[b] };
+          g_array_append_val (what_ifs, what_if);
+          break;
+        }
+  if (!profile->has_job_offer)
+    {
+      DeclicWhatIf inside = { DECLIC_WHAT_IF_OFFER_INSIDE_CMM, now, 0, 0 };
+      DeclicWhatIf outside = { DECLIC_WHAT_IF_OFFER_OUTSIDE_CMM, now, 0, 0 };
+      g_array_append_val (what_ifs, inside);
+      g_array_append_val (what_ifs, outside);
+    }
+  return what_ifs;
+}
+
+/**
+ * declic_plan_compute:
+ * @today: (nullable): the plan's first day; %NULL for the clock's
+ * @months: how far the plan goes
+ * @what_ifs: (array length=n_what_ifs) (nullable): changes to assume, all together
+ * @context: (nullable): reference data for the checks
+ *
+ * Returns: (transfer full): the plan; @draft is not changed
+ */
+DeclicPlan *
+declic_plan_compute (DeclicDraft           *draft,
+                     const GDate           *today,
+                     guint                  months,
+                     const DeclicWhatIf    *what_ifs,
+                     guint                  n_what_ifs,
+                     DeclicValidateContext *context)
+{
+  DeclicPlan *plan;
+  g_autoptr(DeclicCheck) now = NULL;
+  g_autoptr(GArray) dates = NULL;
+  g_autofree DeclicWhatIf *dated = NULL;
+  g_autofree DeclicCheck **checks = NULL;
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (draft), NULL);
+  g_return_val_if_fail (months >= 1 && months <= 120, NULL);
+
+  plan = g_new0 (DeclicPlan, 1);
+  if (today != NULL && g_date_valid (today))
+    plan->today = *today;
+  else
+    declic_clock_get_today (&plan->today);
+  plan->months = months;
+  plan->points = g_ptr_array_new_with_free_func ((GDestroyNotify) point_free);
+  plan->effects = g_ptr_array_new_with_free_func ((GDestroyNotify) effect_free);
+
+  /* A what-if without a date holds from today. */
+  dated = g_new0 (DeclicWhatIf, MAX (n_what_ifs, 1));
+  for (guint i = 0; i < n_what_ifs; i++)
+    {
+      dated[i] = what_ifs[i];
+      if (!g_date_valid (&dated[i].date))
+        dated[i].date = plan->today;
+    }
+  what_ifs = dated;
+
+  now = check_on (draft, what_ifs, n_what_ifs, &plan->today, context);
+  dates = plan_dates (draft, now, &plan->today, months);
+  checks = check_dates (draft, what_ifs, n_what_ifs, dates, g_steal_pointer (&now), context);
+  for (guint i = 0; i < dates->len; i++)
+    {
+      DeclicPlanPoint *point = g_new0 (DeclicPlanPoint, 1);
+      DeclicPlanPoint *previous = i > 0 ? g_ptr_array_index (plan->points, i - 1) : NULL;
+
+      point->date = g_array_index (dates, GDate, i);
+      point->check = checks[i];
+      point->events = previous != NULL ? describe_changes (previous->check, point->check)
+                                       : g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (plan->points, point);
+    }
+
+  /* Each what-if alone, against the plan without any, at its own date (else today). */
+  for (guint i = 0; i < n_what_ifs; i++)
+    {
+      DeclicPlanWhatIfEffect *effect = g_new0 (DeclicPlanWhatIfEffect, 1);
+
+      effect->what_if = what_ifs[i];
+      effect->label = declic_what_if_describe (&what_ifs[i]);
+      effect->delta = declic_plan_what_if_delta (draft, &what_ifs[i], &plan->today, context, &effect->at);
+      g_ptr_array_add (plan->effects, effect);
+    }
+
+  find_best_window (plan);
+  find_trends (plan);
+  return plan;
+}
+
+void
+declic_plan_free (DeclicPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_clear_pointer (&plan->points, g_ptr_array_unref);
+  g_clear_pointer (&plan->effects, g_ptr_array_unref);
+  g_free (plan);
+}
