@@ -10,17 +10,21 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "declic-check.h"
 #include "declic-draft.h"
 #include "declic-draft-summary.h"
+#include "declic-entry-progress.h"
 #include "declic-noc.h"
 #include "declic-safe-name.h"
 #include "declic-store.h"
+#include "declic-sync-meta.h"
 #include "declic-test-utils.h"
 #include "declic-validate.h"
+#include "declic-workspace-lock.h"
 
 typedef struct
 {
@@ -418,6 +422,137 @@ read_manifest (void)
   return cases;
 }
 
+/* meta-HOW-WHAT: the workspace's entry WHAT under .declic/ is made a link (to the received file,
+ * or to the inbox for a folder) or a pipe. Everything Déclic does with its metadata then runs:
+ * listing, ticks and upload records read and written, the lock, the trash. Nothing may follow
+ * the link (the inbox is checked untouched after), block on the pipe (the test would hang) or
+ * read the entry as Déclic's own. */
+static void
+test_meta (Sandbox       *box,
+           gconstpointer  data)
+{
+  static const char *ID = "0b6b8c58-3b7e-4c1e-9a57-3f2d1c9e0a11";
+  static const struct { const char *what; const char *path; gboolean folder; } entries[] = {
+    { "ticks", ".declic/entry/0b6b8c58-3b7e-4c1e-9a57-3f2d1c9e0a11.json", FALSE },
+    { "sync", ".declic/sync/0b6b8c58-3b7e-4c1e-9a57-3f2d1c9e0a11.json", FALSE },
+    { "index", ".declic/index.json", FALSE },
+    { "lock", ".declic/lock", FALSE },
+    { "dir", ".declic", TRUE },
+    { "trash", ".declic/trash", TRUE },
+    { "entrydir", ".declic/entry", TRUE },
+    { "syncdir", ".declic/sync", TRUE },
+  };
+  g_auto(GStrv) parts = g_strsplit (box->c->kind, "-", 3);
+  gboolean fifo = g_str_equal (parts[1], "fifo");
+  const char *what = parts[2];
+  g_autofree char *special = NULL;
+  g_autofree char *parent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 22, 10, 0, 0);
+  g_autoptr(DeclicSyncMeta) record = declic_sync_meta_new ("https://example.org/dav", "a/b.json", NULL, when);
+  DeclicWorkspaceLock *lock;
+  gboolean folder = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    if (g_str_equal (entries[i].what, what))
+      {
+        special = g_build_filename (box->workspace, entries[i].path, NULL);
+        folder = entries[i].folder;
+      }
+  g_assert_nonnull (special);
+  parent = g_path_get_dirname (special);
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  if (fifo)
+    g_assert_cmpint (mkfifo (special, 0600), ==, 0);
+  else
+    g_assert_cmpint (symlink (folder ? box->inbox : box->received, special), ==, 0);
+
+  /* Listing, a draft made and saved, the index written when the store goes. */
+  {
+    g_autoptr(DeclicStore) store = declic_store_new (box->workspace);
+    g_autoptr(DeclicDraft) draft = NULL;
+    g_autofree char *path = NULL;
+    g_autofree char *trashed = NULL;
+
+    g_assert_true (declic_store_load (store, NULL, &error));
+    g_assert_no_error (error);
+    draft = declic_store_create_draft (store, &error);
+    g_assert_no_error (error);
+    path = declic_store_path_for_id (store, declic_draft_get_id (draft));
+    trashed = declic_store_trash_draft (store, path, &error);
+    if (folder && (g_str_equal (what, "dir") || g_str_equal (what, "trash")))
+      {
+        g_assert_null (trashed);
+        g_assert_nonnull (error);
+        g_clear_error (&error);
+        g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      }
+    else
+      {
+        g_assert_no_error (error);
+        g_assert_true (declic_store_restore_draft (store, trashed, &error));
+        g_assert_no_error (error);
+      }
+  }
+  assert_nothing_outside (box);
+
+  /* The ticks and the upload record: refused when they are the special entry (or under it). */
+  {
+    g_autoptr(DeclicEntryProgress) ticks = declic_entry_progress_load (box->workspace, ID, &error);
+    gboolean hit = g_str_equal (what, "ticks") || g_str_equal (what, "entrydir") || g_str_equal (what, "dir");
+
+    if (hit)
+      {
+        g_assert_null (ticks);
+        g_assert_nonnull (error);
+      }
+    else
+      g_assert_no_error (error);
+    g_clear_error (&error);
+    g_clear_pointer (&ticks, declic_entry_progress_free);
+    ticks = declic_entry_progress_new (box->workspace, ID);
+    /* A link or pipe as the file itself is replaced; a folder on the way that is a link is
+     * refused. Either way nothing reaches the inbox (checked below). */
+    if (!declic_entry_progress_save (ticks, &error))
+      {
+        g_assert_true (g_str_equal (what, "entrydir") || g_str_equal (what, "dir"));
+        g_clear_error (&error);
+      }
+  }
+  {
+    g_autoptr(DeclicSyncMeta) loaded = declic_sync_meta_load (box->workspace, ID, &error);
+    gboolean hit = g_str_equal (what, "sync") || g_str_equal (what, "syncdir") || g_str_equal (what, "dir");
+
+    g_assert_null (loaded);  /* none was ever written */
+    if (hit)
+      g_assert_nonnull (error);
+    else
+      g_assert_no_error (error);
+    g_clear_error (&error);
+    if (!declic_sync_meta_save (record, box->workspace, ID, &error))
+      {
+        g_assert_true (g_str_equal (what, "syncdir") || g_str_equal (what, "dir"));
+        g_clear_error (&error);
+      }
+  }
+  assert_nothing_outside (box);
+
+  /* The lock: a special lock file, or a .declic that is a link, is refused. */
+  lock = declic_workspace_lock_acquire (box->workspace, &error);
+  if (g_str_equal (what, "lock") || g_str_equal (what, "dir"))
+    {
+      g_assert_null (lock);
+      g_assert_error (error, DECLIC_WORKSPACE_LOCK_ERROR, DECLIC_WORKSPACE_LOCK_ERROR_IO);
+      g_clear_error (&error);
+    }
+  else
+    {
+      g_assert_no_error (error);
+      declic_workspace_lock_release (lock);
+    }
+  g_assert_cmpstr (box->c->expected, ==, "refused");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -429,6 +564,17 @@ main (int argc, char *argv[])
     { "link-index", test_link_index },
     { "link-entry", test_link_entry },
     { "link-dangling", test_link_dangling },
+    { "meta-link-ticks", test_meta },
+    { "meta-fifo-ticks", test_meta },
+    { "meta-link-sync", test_meta },
+    { "meta-fifo-sync", test_meta },
+    { "meta-fifo-index", test_meta },
+    { "meta-link-lock", test_meta },
+    { "meta-fifo-lock", test_meta },
+    { "meta-link-dir", test_meta },
+    { "meta-link-trash", test_meta },
+    { "meta-link-entrydir", test_meta },
+    { "meta-link-syncdir", test_meta },
   };
   g_autoptr(GPtrArray) cases = NULL;
   int status;

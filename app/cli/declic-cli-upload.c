@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -22,6 +23,7 @@
 #include "declic-secrets.h"
 #include "declic-store.h"
 #include "declic-uploader.h"
+#include "declic-workspace-lock.h"
 
 #define EXIT_FAILED 1
 #define EXIT_USAGE  2
@@ -300,6 +302,8 @@ declic_cli_upload (int    argc,
   g_autofree char *server = NULL;
   g_autofree char *ca_file = NULL;
   g_auto(GStrv) files = NULL;
+  g_autoptr(GHashTable) locks = NULL;
+  g_autoptr(GHashTable) refused = NULL;
   gboolean overwrite = FALSE;
   gboolean all_ok = TRUE;
   int deadline = 0;
@@ -389,10 +393,46 @@ declic_cli_upload (int    argc,
         g_ptr_array_add (paths, g_strdup (files[i]));
     }
 
+  /* An upload writes its record into the draft's workspace (.declic/sync): one writer per
+   * workspace, so a workspace another Déclic is writing into (its window open) is left alone,
+   * said with the folder's name. Each workspace is locked once, for the whole run. */
+  locks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) declic_workspace_lock_release);
+  refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < paths->len; i++)
-    if (!upload_one (uploader, g_ptr_array_index (paths, i),
-                     overwrite ? DECLIC_UPLOAD_FLAGS_OVERWRITE : DECLIC_UPLOAD_FLAGS_NONE))
-      all_ok = FALSE;
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autofree char *workspace = g_path_get_dirname (path);
+      g_autofree char *key = realpath (workspace, NULL);
+      const char *reason;
+
+      if (key == NULL)
+        key = g_strdup (workspace);
+      /* No folder, no draft: upload_one says so; no folder made for it. */
+      if (!g_file_test (workspace, G_FILE_TEST_IS_DIR))
+        ;
+      else if (!g_hash_table_contains (locks, key) && !g_hash_table_contains (refused, key))
+        {
+          g_autoptr(GError) lock_error = NULL;
+          DeclicWorkspaceLock *lock = declic_workspace_lock_acquire (workspace, &lock_error);
+
+          if (lock != NULL)
+            g_hash_table_insert (locks, g_strdup (key), lock);
+          else
+            g_hash_table_insert (refused, g_strdup (key), g_strdup (lock_error->message));
+        }
+      reason = g_hash_table_lookup (refused, key);
+      if (reason != NULL)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+          g_print (_("%s: not uploaded: %s"), display, reason);
+          g_print ("\n");
+          all_ok = FALSE;
+          continue;
+        }
+      if (!upload_one (uploader, path,
+                       overwrite ? DECLIC_UPLOAD_FLAGS_OVERWRITE : DECLIC_UPLOAD_FLAGS_NONE))
+        all_ok = FALSE;
+    }
 
   return all_ok ? EXIT_SUCCESS : EXIT_FAILED;
 }

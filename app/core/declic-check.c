@@ -6,6 +6,7 @@
 #include "declic-check.h"
 #include "declic-clock.h"
 #include "declic-draft-life.h"
+#include "declic-spouse-link.h"
 
 /**
  * declic_check_choose_rule_set:
@@ -104,6 +105,24 @@ declic_check_run (DeclicDraft           *draft,
   g_ptr_array_sort (check->deadlines, compare_deadlines);
 
   return check;
+}
+
+/**
+ * declic_check_add_spouse:
+ * @spouse: (nullable): the linked spouse's draft, %NULL when it is not found
+ * @spouse_id: (nullable): its id
+ */
+void
+declic_check_add_spouse (DeclicCheck *check,
+                         DeclicDraft *draft,
+                         DeclicDraft *spouse,
+                         const char  *spouse_id)
+{
+  g_return_if_fail (check != NULL);
+  g_return_if_fail (DECLIC_IS_DRAFT (draft));
+
+  declic_spouse_link_add_findings (check->findings, draft, spouse, spouse_id, &check->today);
+  check->fileable = declic_validate_can_file (check->findings, draft);
 }
 
 /**

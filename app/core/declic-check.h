@@ -42,6 +42,13 @@ DeclicCheck   *declic_check_run             (DeclicDraft           *draft,
                                              const GDate           *today,
                                              DeclicRuleSet         *forced_rule_set,
                                              DeclicValidateContext *context);
+/* Adds what @draft (the draft @check is of) and its linked spouse's draft @spouse declare
+ * differently about each other (declic-spouse-link.h), and whether the DI can be filed then.
+ * With @spouse %NULL, @spouse_id names a linked draft that is not found. */
+void           declic_check_add_spouse      (DeclicCheck           *check,
+                                             DeclicDraft           *draft,
+                                             DeclicDraft           *spouse,
+                                             const char            *spouse_id);
 void           declic_check_free            (DeclicCheck           *check);
 DeclicDeadline *declic_check_get_next_deadline (DeclicCheck        *check);
 

@@ -42,6 +42,8 @@ struct _DeclicDraftSummary
   char    *language_expiry_date;    /* the soonest language result still valid expires */
   char    *di_expiry_date;          /* a filed DI's 12 months end (NULL until it is filed) */
   char    *invitation_answer_date;  /* the last day to answer an invitation, still to come */
+  char    *spouse_id;               /* the draft linked to this one as its spouse's, or NULL */
+  char    *spouse_name;             /* its display name, or NULL when it is not found */
 
   /* Worked out once from the fields above, so that filtering and sorting thousands of
    * summaries parses nothing: Julian days (0 for none) and a sort key. */
@@ -89,6 +91,8 @@ declic_draft_summary_finalize (GObject *object)
   g_free (self->language_expiry_date);
   g_free (self->di_expiry_date);
   g_free (self->invitation_answer_date);
+  g_free (self->spouse_id);
+  g_free (self->spouse_name);
   g_free (self->name_key);
 
   G_OBJECT_CLASS (declic_draft_summary_parent_class)->finalize (object);
@@ -282,6 +286,26 @@ declic_draft_summary_new_for_draft (const char  *path,
                                     gint64       mtime,
                                     gint64       size)
 {
+  return declic_draft_summary_new_for_linked_draft (path, draft, NULL, NULL, today, mtime, size);
+}
+
+/**
+ * declic_draft_summary_new_for_linked_draft:
+ * @spouse: (nullable): the draft linked to @draft as its spouse's; %NULL when @spouse_id is
+ *   not found (or with @spouse_id %NULL, when @draft is not linked)
+ *
+ * The summary of @draft with the disagreements with its linked spouse's draft counted in.
+ */
+DeclicDraftSummary *
+declic_draft_summary_new_for_linked_draft (const char  *path,
+                                           DeclicDraft *draft,
+                                           DeclicDraft *spouse,
+                                           const char  *spouse_id,
+                                           const char  *today,
+                                           gint64       mtime,
+                                           gint64       size)
+{
+  DeclicDraftSummary *self;
   static DeclicValidateContext *context;
   g_autoptr(DeclicCheck) check = NULL;
   GDate date;
@@ -293,7 +317,31 @@ declic_draft_summary_new_for_draft (const char  *path,
   if (today == NULL || !declic_utils_parse_date (today, &date))
     declic_clock_get_today (&date);
   check = declic_check_run (draft, &date, NULL, context);
-  return declic_draft_summary_new_for_check (path, draft, check, mtime, size);
+  if (spouse_id != NULL)
+    declic_check_add_spouse (check, draft, spouse, spouse_id);
+  self = declic_draft_summary_new_for_check (path, draft, check, mtime, size);
+  if (spouse_id != NULL)
+    {
+      self->spouse_id = g_strdup (spouse_id);
+      self->spouse_name = spouse != NULL ? declic_draft_dup_display_name (spouse) : NULL;
+      if (spouse != NULL && self->spouse_name == NULL)
+        self->spouse_name = g_strdup (spouse_id);
+    }
+  return self;
+}
+
+const char *
+declic_draft_summary_get_spouse_id (DeclicDraftSummary *self)
+{
+  g_return_val_if_fail (DECLIC_IS_DRAFT_SUMMARY (self), NULL);
+  return self->spouse_id;
+}
+
+const char *
+declic_draft_summary_get_spouse_name (DeclicDraftSummary *self)
+{
+  g_return_val_if_fail (DECLIC_IS_DRAFT_SUMMARY (self), NULL);
+  return self->spouse_name;
 }
 
 DeclicDraftSummary *
@@ -457,6 +505,8 @@ declic_draft_summary_to_json (DeclicDraftSummary *self)
   add_string (obj, "language_expiry_date", self->language_expiry_date);
   add_string (obj, "di_expiry_date", self->di_expiry_date);
   add_string (obj, "invitation_answer_date", self->invitation_answer_date);
+  add_string (obj, "spouse_id", self->spouse_id);
+  add_string (obj, "spouse_name", self->spouse_name);
   return obj;
 }
 
@@ -493,6 +543,8 @@ declic_draft_summary_new_from_json (const char  *path,
   self->language_expiry_date = dup_string (json, "language_expiry_date");
   self->di_expiry_date = dup_string (json, "di_expiry_date");
   self->invitation_answer_date = dup_string (json, "invitation_answer_date");
+  self->spouse_id = dup_string (json, "spouse_id");
+  self->spouse_name = dup_string (json, "spouse_name");
   update_keys (self);
   return self;
 }

@@ -27,6 +27,13 @@ DeclicDraftSummary *declic_draft_summary_new_for_draft  (const char   *path,
                                                          const char   *today,
                                                          gint64        mtime,
                                                          gint64        size);
+DeclicDraftSummary *declic_draft_summary_new_for_linked_draft (const char *path,
+                                                         DeclicDraft  *draft,
+                                                         DeclicDraft  *spouse,
+                                                         const char   *spouse_id,
+                                                         const char   *today,
+                                                         gint64        mtime,
+                                                         gint64        size);
 DeclicDraftSummary *declic_draft_summary_new_for_check  (const char   *path,
                                                          DeclicDraft  *draft,
                                                          DeclicCheck  *check,
@@ -66,6 +73,10 @@ const char *declic_draft_summary_get_language_expiry_date (DeclicDraftSummary *s
 const char *declic_draft_summary_get_di_expiry_date (DeclicDraftSummary *self);
 /* An invitation is waiting for an answer until this date; NULL when none. */
 const char *declic_draft_summary_get_invitation_answer_date (DeclicDraftSummary *self);
+/* Linked as spouses (declic-spouse-links.h): the other draft's id, and its name (NULL when it
+ * is not in the workspace). NULL when not linked. */
+const char *declic_draft_summary_get_spouse_id    (DeclicDraftSummary *self);
+const char *declic_draft_summary_get_spouse_name  (DeclicDraftSummary *self);
 DeclicDraftStatus declic_draft_summary_get_status (DeclicDraftSummary *self);
 gboolean    declic_draft_summary_meets_stream     (DeclicDraftSummary *self,
                                                    int                 number);

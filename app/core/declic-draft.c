@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-c/json.h>
 #include <math.h>
 #include <string.h>
@@ -30,6 +31,8 @@ G_DEFINE_FINAL_TYPE (DeclicDraft, declic_draft, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  ITEMS_CHANGED,
+  ITEM_MOVED,
   N_SIGNALS
 };
 
@@ -73,6 +76,67 @@ declic_draft_class_init (DeclicDraftClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * DeclicDraft::items-changed:
+   * @array_path: the array ("work_history", "personal.citizenships")
+   * @position: the index of the first item that changed
+   * @removed: how many items left at @position
+   * @added: how many items came in at @position
+   *
+   * Emitted when items enter or leave an array, before "changed" (even while changes are
+   * held): a view of the array's items (#DeclicDraftItems) follows exactly these positions.
+   */
+  signals[ITEMS_CHANGED] =
+    g_signal_new ("items-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+
+  /**
+   * DeclicDraft::item-moved:
+   * @array_path: the array
+   * @from: where the item was
+   * @to: where it is now; the items between moved by one towards @from
+   *
+   * Emitted by declic_draft_move_item (), before "changed".
+   */
+  signals[ITEM_MOVED] =
+    g_signal_new ("item-moved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+/* The array an index step of @path belongs to: "a.b[2].c" step 2 of 3 → "a.b". */
+static char *
+array_path_of_step (const char *path,
+                    GArray     *steps,
+                    guint       step)
+{
+  guint n_index_steps = 0;
+  const char *p = path;
+
+  for (guint i = 0; i <= step; i++)
+    if (g_array_index (steps, Step, i).key == NULL)
+      n_index_steps++;
+  for (; *p != '\0'; p++)
+    if (*p == '[' && --n_index_steps == 0)
+      return g_strndup (path, p - path);
+  return NULL;
+}
+
+static void
+emit_items_changed (DeclicDraft *self,
+                    const char  *array_path,
+                    guint        position,
+                    guint        removed,
+                    guint        added)
+{
+  if (array_path != NULL)
+    g_signal_emit (self, signals[ITEMS_CHANGED], 0, array_path, position, removed, added);
 }
 
 static void
@@ -178,6 +242,34 @@ declic_draft_duplicate (DeclicDraft *self)
   json_object_object_del (copy, "filing_date");
 
   return declic_draft_new_for_root (copy);
+}
+
+/**
+ * declic_draft_duplicate_as_copy:
+ *
+ * Returns: (transfer full): declic_draft_duplicate(), its client label saying it is a copy
+ *   ("Camille Martin (copy)"): for "Duplicate", and for the person's version kept beside
+ *   another program's after a save conflict
+ */
+DeclicDraft *
+declic_draft_duplicate_as_copy (DeclicDraft *self)
+{
+  DeclicDraft *copy;
+  const char *label;
+  g_autofree char *title = NULL;
+  g_autofree char *copy_label = NULL;
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), NULL);
+
+  copy = declic_draft_duplicate (self);
+  label = declic_draft_get_client_label (self);
+  title = label != NULL ? g_strdup (label) : declic_draft_dup_display_name (self);
+  if (title == NULL)
+    title = g_strdup (_("New draft"));
+  /* Translators: the client label of a duplicated draft; %s is the original's */
+  copy_label = g_strdup_printf (_("%s (copy)"), title);
+  declic_draft_set_string (copy, "client_label", copy_label);
+  return copy;
 }
 
 struct json_object *
@@ -321,7 +413,8 @@ malformed:
 static json_object *
 lookup_container (DeclicDraft *self,
                   GArray      *steps,
-                  gboolean     create)
+                  gboolean     create,
+                  int         *appended_step)
 {
   json_object *node = self->root;
 
@@ -344,7 +437,11 @@ lookup_container (DeclicDraft *self,
             json_object_object_add (node, step->key, child);
           else if (step->key == NULL && json_object_is_type (node, json_type_array) &&
                    step->index == json_object_array_length (node))
-            json_object_array_add (node, child);  /* "list[n]" with n == length appends */
+            {
+              json_object_array_add (node, child);  /* "list[n]" with n == length appends */
+              if (*appended_step < 0)
+                *appended_step = (int) i;
+            }
           else
             {
               json_object_put (child);
@@ -366,6 +463,9 @@ store (DeclicDraft *self,
   GArray *steps = parse_path (path);
   json_object *container;
   const Step *last;
+  int appended_step = -1;       /* an item an intermediate step created */
+  int item_change = 0;          /* the last step: +1 an item added, -1 one removed */
+  guint item_index = 0;
 
   if (steps == NULL || steps->len == 0)
     {
@@ -376,7 +476,7 @@ store (DeclicDraft *self,
       return;
     }
 
-  container = lookup_container (self, steps, value != NULL);
+  container = lookup_container (self, steps, value != NULL, &appended_step);
   last = &g_array_index (steps, Step, steps->len - 1);
 
   if (container == NULL)
@@ -399,15 +499,22 @@ store (DeclicDraft *self,
     {
       gsize len = json_object_array_length (container);
 
+      item_index = last->index;
       if (value == NULL)
         {
           if (last->index < len)
-            json_object_array_del_idx (container, last->index, 1);
+            {
+              json_object_array_del_idx (container, last->index, 1);
+              item_change = -1;
+            }
         }
       else if (last->index < len)
         json_object_array_put_idx (container, last->index, value);
       else if (last->index == len)
-        json_object_array_add (container, value);
+        {
+          json_object_array_add (container, value);
+          item_change = 1;
+        }
       else
         {
           g_critical ("Index out of range in “%s”", path);
@@ -420,6 +527,18 @@ store (DeclicDraft *self,
       json_object_put (value);
     }
 
+  if (appended_step >= 0)
+    {
+      g_autofree char *array = array_path_of_step (path, steps, (guint) appended_step);
+
+      emit_items_changed (self, array, g_array_index (steps, Step, appended_step).index, 0, 1);
+    }
+  else if (item_change != 0)
+    {
+      g_autofree char *array = array_path_of_step (path, steps, steps->len - 1);
+
+      emit_items_changed (self, array, item_index, item_change < 0, item_change > 0);
+    }
   free_steps (steps);
   emit_changed (self, path);
 }
@@ -817,6 +936,7 @@ declic_draft_insert_item (DeclicDraft *self,
     json_object_array_put_idx (array, i, json_object_get (json_object_array_get_idx (array, i - 1)));
   json_object_array_put_idx (array, index, item);
 
+  emit_items_changed (self, array_path, index, 0, 1);
   emit_changed (self, array_path);
   return TRUE;
 }
@@ -851,6 +971,7 @@ declic_draft_move_item (DeclicDraft *self,
       json_object_array_put_idx (array, i, json_object_get (json_object_array_get_idx (array, i - 1)));
   json_object_array_put_idx (array, to, item);
 
+  g_signal_emit (self, signals[ITEM_MOVED], 0, array_path, from, to);
   emit_changed (self, array_path);
 }
 

@@ -64,6 +64,7 @@ DeclicDraft *declic_draft_new_from_file_full (const char          *path,
                                               DeclicDraftLoadFlags flags,
                                               GError             **error);
 DeclicDraft *declic_draft_duplicate        (DeclicDraft  *self);
+DeclicDraft *declic_draft_duplicate_as_copy (DeclicDraft *self);
 
 char        *declic_draft_to_data          (DeclicDraft  *self,
                                             gsize        *length);

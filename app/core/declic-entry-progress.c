@@ -10,6 +10,7 @@
 
 #include "declic-entry-progress.h"
 #include "declic-safe-name.h"
+#include "declic-workspace-files.h"
 
 #define ENTRY_DIR ".declic/entry"
 #define FORMAT_VERSION 1
@@ -20,16 +21,21 @@ G_DEFINE_QUARK (declic-entry-progress-error-quark, declic_entry_progress_error)
 
 struct _DeclicEntryProgress
 {
+  char       *workspace;
+  char       *relative;  /* ".declic/entry/ID.json" */
   char       *path;
   GHashTable *entered;  /* path → fingerprint of the value when ticked */
 };
 
 static DeclicEntryProgress *
-progress_new (char *path)
+progress_new (const char *workspace,
+              const char *relative)
 {
   DeclicEntryProgress *self = g_new0 (DeclicEntryProgress, 1);
 
-  self->path = path;
+  self->workspace = g_strdup (workspace);
+  self->relative = g_strdup (relative);
+  self->path = g_build_filename (workspace, relative, NULL);
   self->entered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
 }
@@ -44,7 +50,7 @@ declic_entry_progress_copy (DeclicEntryProgress *self)
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  copy = progress_new (g_strdup (self->path));
+  copy = progress_new (self->workspace, self->relative);
   g_hash_table_iter_init (&iter, self->entered);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (copy->entered, g_strdup (key), g_strdup (value));
@@ -56,18 +62,17 @@ declic_entry_progress_free (DeclicEntryProgress *self)
 {
   if (self == NULL)
     return;
+  g_free (self->workspace);
+  g_free (self->relative);
   g_free (self->path);
   g_hash_table_unref (self->entered);
   g_free (self);
 }
 
 static char *
-dup_path (const char *workspace,
-          const char *draft_id)
+dup_relative (const char *draft_id)
 {
-  g_autofree char *name = g_strconcat (draft_id, ".json", NULL);
-
-  return g_build_filename (workspace, ENTRY_DIR, name, NULL);
+  return g_strconcat (ENTRY_DIR "/", draft_id, ".json", NULL);
 }
 
 /**
@@ -84,7 +89,10 @@ declic_entry_progress_new (const char *workspace,
 
   if (draft_id == NULL || !declic_safe_name_is_valid_id (draft_id))
     return NULL;
-  return progress_new (dup_path (workspace, draft_id));
+  {
+    g_autofree char *relative = dup_relative (draft_id);
+    return progress_new (workspace, relative);
+  }
 }
 
 /**
@@ -112,9 +120,13 @@ declic_entry_progress_load (const char  *workspace,
                    _("The draft identifier “%s” cannot be used as a file name"), draft_id != NULL ? draft_id : "");
       return NULL;
     }
-  self = progress_new (dup_path (workspace, draft_id));
+  {
+    g_autofree char *relative = dup_relative (draft_id);
+    self = progress_new (workspace, relative);
+  }
 
-  if (!g_file_get_contents (self->path, &data, &length, &local_error))
+  /* Not through a link, never blocking on a pipe (declic-workspace-files.h). */
+  if (!declic_workspace_files_read (self->workspace, self->relative, MAX_FILE_SIZE, &data, &length, &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return g_steal_pointer (&self);
@@ -151,22 +163,12 @@ declic_entry_progress_save (DeclicEntryProgress  *self,
                             GError              **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *data = NULL;
   json_object *root, *entered;
   GHashTableIter iter;
   gpointer key, value;
 
   g_return_val_if_fail (self != NULL, FALSE);
-
-  dir = g_path_get_dirname (self->path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, DECLIC_ENTRY_PROGRESS_ERROR, DECLIC_ENTRY_PROGRESS_ERROR_IO,
-                   _("Could not create the folder %s: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
 
   root = json_object_new_object ();
   entered = json_object_new_object ();
@@ -179,9 +181,7 @@ declic_entry_progress_save (DeclicEntryProgress  *self,
                       "\n", NULL);
   json_object_put (root);
 
-  if (!g_file_set_contents_full (self->path, data, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
+  if (!declic_workspace_files_write (self->workspace, self->relative, data, -1, &local_error))
     {
       g_set_error (error, DECLIC_ENTRY_PROGRESS_ERROR, DECLIC_ENTRY_PROGRESS_ERROR_IO,
                    _("Could not save the entry progress %s: %s"), self->path, local_error->message);

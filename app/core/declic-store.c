@@ -15,7 +15,9 @@
 #include "declic-clock.h"
 #include "declic-store.h"
 #include "declic-safe-name.h"
+#include "declic-spouse-links.h"
 #include "declic-utils.h"
+#include "declic-workspace-files.h"
 
 #define INDEX_VERSION 4  /* 2: each entry has the check's figures; 3: and the grid, language and invitation dates;
                           * 4: and a filed DI's expiry */
@@ -276,12 +278,52 @@ dup_today (void)
 /* Reads the summary of one file, from the index when its size and time match and its figures
  * were worked out today (ages, expiries and days left change with the date, and so does the
  * reference date once a planned filing date passes; any other change of it changes the file). */
+/* The links of @folder; none, with a message, when its links file is refused. */
+static DeclicSpouseLinks *
+load_links (const char *folder)
+{
+  g_autoptr(GError) error = NULL;
+  DeclicSpouseLinks *links = declic_spouse_links_load (folder, &error);
+
+  if (links == NULL)
+    {
+      g_message ("%s", error->message);
+      links = declic_spouse_links_new (folder);
+    }
+  return links;
+}
+
+/* The summary of @draft, with its linked spouse's draft compared when it has one. */
 static DeclicDraftSummary *
-summarize_file (const char  *path,
-                json_object *index_entries,
-                const char  *name,
-                const char  *today,
-                gboolean    *parsed)
+summarize_draft (const char        *path,
+                 DeclicDraft       *draft,
+                 DeclicSpouseLinks *links,
+                 const char        *today,
+                 gint64             mtime,
+                 gint64             size)
+{
+  const char *spouse_id = links != NULL ? declic_spouse_links_get_spouse (links, declic_draft_get_id (draft)) : NULL;
+  g_autoptr(DeclicDraft) spouse = NULL;
+
+  if (spouse_id != NULL)
+    {
+      g_autofree char *name = g_strconcat (spouse_id, ".json", NULL);
+      g_autofree char *spouse_path = g_build_filename (declic_spouse_links_get_workspace (links), name, NULL);
+
+      spouse = declic_draft_new_from_file_full (spouse_path, DECLIC_DRAFT_LOAD_NO_FOLLOW, NULL);
+      if (spouse != NULL && g_strcmp0 (declic_draft_get_id (spouse), spouse_id) != 0)
+        g_clear_object (&spouse);
+    }
+  return declic_draft_summary_new_for_linked_draft (path, draft, spouse, spouse_id, today, mtime, size);
+}
+
+static DeclicDraftSummary *
+summarize_file (const char        *path,
+                json_object       *index_entries,
+                const char        *name,
+                const char        *today,
+                DeclicSpouseLinks *links,
+                gboolean          *parsed)
 {
   GStatBuf st;
   gint64 mtime;
@@ -309,6 +351,12 @@ summarize_file (const char  *path,
        g_strcmp0 (json_object_get_string (json_object_object_get (cached, "checked_on")), today) == 0))
     {
       DeclicDraftSummary *summary = declic_draft_summary_new_from_json (path, cached);
+
+      /* A linked draft's figures depend on another file too: it is always checked again. */
+      if (summary != NULL &&
+          (declic_draft_summary_get_spouse_id (summary) != NULL ||
+           (links != NULL && declic_spouse_links_get_spouse (links, declic_draft_summary_get_id (summary)) != NULL)))
+        g_clear_object (&summary);
       if (summary != NULL)
         return summary;
     }
@@ -317,7 +365,7 @@ summarize_file (const char  *path,
   draft = declic_draft_new_from_file_full (path, DECLIC_DRAFT_LOAD_NO_FOLLOW, &error);
   if (draft == NULL)
     return declic_draft_summary_new_for_error (path, error->message, mtime, st.st_size);
-  return declic_draft_summary_new_for_draft (path, draft, today, mtime, st.st_size);
+  return summarize_draft (path, draft, links, today, mtime, st.st_size);
 }
 
 static json_object *
@@ -339,7 +387,16 @@ read_index (const char *folder)
                  path, size, limit);
       return NULL;
     }
-  root = json_object_from_file (path);
+  /* Through ".declic" and to the index without following a link or opening a pipe (an index
+   * is a cache: one that cannot be read is made again, replacing whatever was there). */
+  {
+    g_autofree char *data = NULL;
+    gsize length;
+
+    if (!declic_workspace_files_read (folder, INDEX_FILE, MAX_INDEX_SIZE, &data, &length, NULL))
+      return NULL;
+    root = json_tokener_parse (data);
+  }
   if (root == NULL)
     return NULL;
   if (json_object_get_int (json_object_object_get (root, "version")) != INDEX_VERSION ||
@@ -389,8 +446,6 @@ write_snapshot (DeclicStore    *self,
                 GError        **error)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->index_lock);
-  g_autofree char *meta = NULL;
-  g_autofree char *path = NULL;
   json_object *root;
   json_object *entries;
   const char *text;
@@ -399,8 +454,6 @@ write_snapshot (DeclicStore    *self,
   if (snapshot->generation <= self->index_written)
     return TRUE;  /* a later state is on disk already */
 
-  meta = g_build_filename (snapshot->folder, META_DIR, NULL);
-  path = g_build_filename (snapshot->folder, INDEX_FILE, NULL);
   root = json_object_new_object ();
   entries = json_object_new_object ();
   json_object_object_add (root, "version", json_object_new_int (INDEX_VERSION));
@@ -414,8 +467,7 @@ write_snapshot (DeclicStore    *self,
 
   text = json_object_to_json_string_ext (root, JSON_C_TO_STRING_PLAIN);
   /* The index holds names: as private as the drafts themselves. */
-  ok = ensure_private_folder (meta, error) &&
-       g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  ok = declic_workspace_files_write (snapshot->folder, INDEX_FILE, text, -1, error);
   json_object_put (root);
   if (ok)
     self->index_written = snapshot->generation;
@@ -552,6 +604,7 @@ scan_folder (const char    *folder,
   const char *name;
   guint n_from_index = 0;
   g_autofree char *today = dup_today ();
+  g_autoptr(DeclicSpouseLinks) links = NULL;
 
   if (!ensure_private_folder (folder, error))
     return NULL;
@@ -568,6 +621,7 @@ scan_folder (const char    *folder,
       g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_names);
 
+  links = load_links (folder);
   index = read_index (folder);
   if (index != NULL)
     entries = json_object_object_get (index, "entries");
@@ -586,7 +640,7 @@ scan_folder (const char    *folder,
           return NULL;
         }
 
-      summary = summarize_file (path, entries, file, today, &parsed);
+      summary = summarize_file (path, entries, file, today, links, &parsed);
       if (summary == NULL)
         continue;
       if (parsed)
@@ -736,11 +790,40 @@ find_position (DeclicStore        *self,
   return -1;
 }
 
-/* Brings the list in step with one file: added, changed or gone. */
+static void
+refresh_spouse (DeclicStore *self,
+                const char  *spouse_id)
+{
+  g_autofree char *spouse_path = spouse_id != NULL ? declic_store_path_for_id (self, spouse_id) : NULL;
+  DeclicDraftSummary *spouse = spouse_path != NULL ? g_hash_table_lookup (self->by_path, spouse_path) : NULL;
+  gint position = find_position (self, spouse);
+  g_autofree char *today = NULL;
+  g_autoptr(DeclicSpouseLinks) links = NULL;
+  gboolean parsed;
+  DeclicDraftSummary *fresh;
+
+  if (position < 0)
+    return;
+  today = dup_today ();
+  links = load_links (self->folder);
+  fresh = summarize_file (spouse_path, NULL, NULL, today, links, &parsed);
+  if (fresh == NULL)
+    return;
+  g_hash_table_remove (self->by_path, spouse_path);
+  g_ptr_array_index (self->items, position) = fresh;
+  g_hash_table_insert (self->by_path, (gpointer) declic_draft_summary_get_path (fresh), fresh);
+  g_object_unref (spouse);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}
+
+/* Brings the list in step with one file: added, changed or gone; and the draft linked to it as
+ * its spouse's, whose disagreements with it may have changed too. */
 static void
 refresh_path (DeclicStore *self,
               const char  *path)
 {
+  g_autoptr(DeclicSpouseLinks) links = NULL;
+  g_autofree char *previous_spouse = NULL;
   DeclicDraftSummary *old = g_hash_table_lookup (self->by_path, path);
   gint position = find_position (self, old);
   g_autofree char *name = g_path_get_basename (path);
@@ -754,7 +837,10 @@ refresh_path (DeclicStore *self,
       (gint64) st.st_size == declic_draft_summary_get_size (old))
     return;
 
-  fresh = summarize_file (path, NULL, name, today, &parsed);
+  links = load_links (self->folder);
+  fresh = summarize_file (path, NULL, name, today, links, &parsed);
+  if (old != NULL && declic_draft_summary_get_spouse_id (old) != NULL)
+    previous_spouse = g_strdup (declic_draft_summary_get_spouse_id (old));
 
   if (position >= 0)
     {
@@ -781,6 +867,12 @@ refresh_path (DeclicStore *self,
   else
     return;
 
+  /* Linked before the change, or since. */
+  if (previous_spouse != NULL)
+    refresh_spouse (self, previous_spouse);
+  if (fresh != NULL && declic_draft_summary_get_spouse_id (fresh) != NULL &&
+      g_strcmp0 (declic_draft_summary_get_spouse_id (fresh), previous_spouse) != 0)
+    refresh_spouse (self, declic_draft_summary_get_spouse_id (fresh));
   schedule_index_save (self);
 }
 
@@ -944,9 +1036,92 @@ declic_store_import_draft (DeclicStore  *self,
       draft = copy;
     }
 
+  /* The draft now belongs to its file in the workspace, not to the file it came from: without
+   * this, its next saves would compare the workspace file with the source's stamp, that is
+   * not at all, and silently overwrite another program's change. */
+  declic_draft_forget_disk_state (draft);
   if (!declic_store_save_draft (self, draft, error))
     return NULL;
   return g_steal_pointer (&draft);
+}
+
+/* Saves @draft at @path: its own name in the workspace, or the file it was opened from. */
+static gboolean
+save_draft_at (DeclicStore  *self,
+               DeclicDraft  *draft,
+               const char   *path,
+               GError      **error)
+{
+  g_autofree char *own = declic_store_path_for_id (self, declic_draft_get_id (draft));
+  g_autofree char *dir = NULL;
+
+  if (g_strcmp0 (own, path) == 0)
+    return declic_store_save_draft (self, draft, error);
+  if (!declic_draft_save_to_file (draft, path, error))
+    return FALSE;
+  dir = g_path_get_dirname (path);
+  if (g_str_equal (dir, self->folder))
+    refresh_path (self, path);
+  return TRUE;
+}
+
+/**
+ * declic_store_resolve_conflict:
+ * @draft: a draft whose save to @path was refused with DECLIC_DRAFT_ERROR_CHANGED
+ * @path: its file, changed by another window or program
+ * @path_out: (out) (optional): the file of the draft returned
+ *
+ * Carries out the person's choice. RELOAD reads @path again (@draft's unsaved changes are
+ * dropped); KEEP_BOTH saves a copy of @draft as a new draft of the workspace, a new id and a
+ * label saying it is a copy, leaving @path as the other program left it; OVERWRITE saves
+ * @draft over @path.
+ *
+ * Returns: (transfer full) (nullable): the draft to go on with, or %NULL with @error (nothing
+ *   changed on disk)
+ */
+DeclicDraft *
+declic_store_resolve_conflict (DeclicStore                *self,
+                               DeclicDraft                *draft,
+                               const char                 *path,
+                               DeclicStoreConflictChoice   choice,
+                               char                      **path_out,
+                               GError                    **error)
+{
+  g_autoptr(DeclicDraft) result = NULL;
+  g_autofree char *result_path = NULL;
+
+  g_return_val_if_fail (DECLIC_IS_STORE (self), NULL);
+  g_return_val_if_fail (DECLIC_IS_DRAFT (draft), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  switch (choice)
+    {
+    case DECLIC_STORE_CONFLICT_RELOAD:
+      result = declic_store_open_draft (self, path, error);
+      result_path = g_strdup (path);
+      break;
+    case DECLIC_STORE_CONFLICT_KEEP_BOTH:
+      result = declic_draft_duplicate_as_copy (draft);
+      if (!declic_store_save_draft (self, result, error))
+        return NULL;
+      result_path = declic_store_path_for_id (self, declic_draft_get_id (result));
+      break;
+    case DECLIC_STORE_CONFLICT_OVERWRITE:
+      /* The explicit overwrite: what the draft knew of the file no longer stops the save. */
+      declic_draft_forget_disk_state (draft);
+      if (!save_draft_at (self, draft, path, error))
+        return NULL;
+      result = g_object_ref (draft);
+      result_path = g_strdup (path);
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+  if (result == NULL)
+    return NULL;
+  if (path_out != NULL)
+    *path_out = g_steal_pointer (&result_path);
+  return g_steal_pointer (&result);
 }
 
 /**
@@ -962,16 +1137,20 @@ declic_store_trash_draft (DeclicStore  *self,
                           const char   *path,
                           GError      **error)
 {
-  g_autofree char *trash = g_build_filename (self->folder, TRASH_DIR, NULL);
+  g_autofree char *trash = NULL;
   g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *target = g_build_filename (trash, name, NULL);
+  g_autofree char *target = NULL;
   g_autofree char *backup = g_strconcat (path, ".bak", NULL);
-  g_autofree char *backup_target = g_strconcat (target, ".bak", NULL);
+  g_autofree char *backup_target = NULL;
 
   g_return_val_if_fail (DECLIC_IS_STORE (self), NULL);
 
-  if (!ensure_private_folder (trash, error))
+  /* A link in place of ".declic" or of the trash would take the draft out of the workspace. */
+  trash = declic_workspace_files_ensure_dir (self->folder, TRASH_DIR, error);
+  if (trash == NULL)
     return NULL;
+  target = g_build_filename (trash, name, NULL);
+  backup_target = g_strconcat (target, ".bak", NULL);
   if (g_rename (path, target) != 0)
     {
       int saved = errno;
@@ -1019,6 +1198,7 @@ declic_store_restore_draft (DeclicStore  *self,
 typedef struct
 {
   char      **paths;
+  char       *folder;
   GPtrArray  *summaries;  /* DeclicDraftSummary or NULL (the file is gone), one per path */
 } RecheckData;
 
@@ -1026,6 +1206,7 @@ static void
 recheck_data_free (RecheckData *data)
 {
   g_strfreev (data->paths);
+  g_free (data->folder);
   g_clear_pointer (&data->summaries, g_ptr_array_unref);
   g_free (data);
 }
@@ -1038,6 +1219,7 @@ recheck_in_thread (GTask        *task,
 {
   RecheckData *data = task_data;
   g_autofree char *today = dup_today ();
+  g_autoptr(DeclicSpouseLinks) links = load_links (data->folder);
 
   data->summaries = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; data->paths[i] != NULL; i++)
@@ -1048,7 +1230,7 @@ recheck_in_thread (GTask        *task,
       if (g_task_return_error_if_cancelled (task))
         return;
       /* No index entries: every file is read and checked again. */
-      g_ptr_array_add (data->summaries, summarize_file (data->paths[i], NULL, name, today, &parsed));
+      g_ptr_array_add (data->summaries, summarize_file (data->paths[i], NULL, name, today, links, &parsed));
     }
   g_task_return_boolean (task, TRUE);
 }
@@ -1075,6 +1257,7 @@ declic_store_recheck_async (DeclicStore         *self,
 
   data = g_new0 (RecheckData, 1);
   data->paths = g_strdupv ((char **) paths);
+  data->folder = g_strdup (self->folder);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, declic_store_recheck_async);
   g_task_set_task_data (task, data, (GDestroyNotify) recheck_data_free);

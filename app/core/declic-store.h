@@ -58,6 +58,21 @@ gboolean     declic_store_save_draft         (DeclicStore         *self,
                                               GError             **error);
 DeclicDraft *declic_store_create_draft       (DeclicStore         *self,
                                               GError             **error);
+/* What the person chose when a save met another program's change of the file
+ * (DECLIC_DRAFT_ERROR_CHANGED, issue 11, defect 6). */
+typedef enum
+{
+  DECLIC_STORE_CONFLICT_RELOAD,     /* take the file on disk; the unsaved changes are lost */
+  DECLIC_STORE_CONFLICT_KEEP_BOTH,  /* save this version as a new draft (new id, "(copy)") */
+  DECLIC_STORE_CONFLICT_OVERWRITE,  /* save this version over the other */
+} DeclicStoreConflictChoice;
+
+DeclicDraft *declic_store_resolve_conflict   (DeclicStore         *self,
+                                              DeclicDraft         *draft,
+                                              const char          *path,
+                                              DeclicStoreConflictChoice choice,
+                                              char               **path_out,
+                                              GError             **error);
 DeclicDraft *declic_store_import_draft       (DeclicStore         *self,
                                               const char          *source_path,
                                               GError             **error);

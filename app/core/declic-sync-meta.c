@@ -12,6 +12,7 @@
 #include "declic-clock.h"
 #include "declic-sync-meta.h"
 #include "declic-safe-name.h"
+#include "declic-workspace-files.h"
 #include "declic-utils.h"
 
 #define SYNC_DIR       ".declic/sync"
@@ -146,8 +147,8 @@ declic_sync_meta_load (const char  *workspace,
   g_autoptr(json_object) root = NULL;
   g_autoptr(GDateTime) uploaded = NULL;
   const char *server_url, *remote_path, *etag, *uploaded_text;
+  g_autofree char *relative = NULL;
   gsize length;
-  GStatBuf st;
 
   g_return_val_if_fail (workspace != NULL, NULL);
   g_return_val_if_fail (draft_id != NULL, NULL);
@@ -160,20 +161,9 @@ declic_sync_meta_load (const char  *workspace,
     }
 
   path = declic_sync_meta_get_path (workspace, draft_id);
-  if (g_stat (path, &st) != 0)
-    {
-      if (errno == ENOENT)
-        return NULL;
-      /* Other failures are reported by the read below, with the system's reason. */
-    }
-  else if (st.st_size > MAX_FILE_SIZE)
-    {
-      g_set_error (error, DECLIC_SYNC_META_ERROR, DECLIC_SYNC_META_ERROR_INVALID,
-                   _("The upload record %s is damaged"), path);
-      return NULL;
-    }
-
-  if (!g_file_get_contents (path, &data, &length, &local_error))
+  relative = g_strconcat (SYNC_DIR "/", draft_id, ".json", NULL);
+  /* Not through a link, never blocking on a pipe or reading a device (declic-workspace-files.h). */
+  if (!declic_workspace_files_read (workspace, relative, MAX_FILE_SIZE, &data, &length, &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return NULL;
@@ -209,7 +199,7 @@ declic_sync_meta_save (DeclicSyncMeta  *self,
   g_autoptr(json_object) root = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
+  g_autofree char *relative = NULL;
   g_autofree char *uploaded = NULL;
   g_autofree char *data = NULL;
 
@@ -224,15 +214,7 @@ declic_sync_meta_save (DeclicSyncMeta  *self,
     }
 
   path = declic_sync_meta_get_path (workspace, draft_id);
-  dir = g_path_get_dirname (path);
-  /* The record names the person's server and folder: private, like the drafts. */
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, DECLIC_SYNC_META_ERROR, DECLIC_SYNC_META_ERROR_IO,
-                   _("Could not create the folder %s: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
+  relative = g_strconcat (SYNC_DIR "/", draft_id, ".json", NULL);
 
   uploaded = g_date_time_format_iso8601 (self->uploaded);
   root = json_object_new_object ();
@@ -247,16 +229,14 @@ declic_sync_meta_save (DeclicSyncMeta  *self,
                                                             JSON_C_TO_STRING_NOSLASHESCAPE),
                       "\n", NULL);
 
-  if (!g_file_set_contents_full (path, data, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
+  /* The record names the person's server and folder: private, like the drafts (0600 in 0700
+   * folders); a link or a pipe in its place is replaced, never followed. */
+  if (!declic_workspace_files_write (workspace, relative, data, -1, &local_error))
     {
       g_set_error (error, DECLIC_SYNC_META_ERROR, DECLIC_SYNC_META_ERROR_IO,
                    _("Could not save the upload record %s: %s"), path, local_error->message);
       return FALSE;
     }
-  /* An older record keeps its mode through the rename of the new one: be sure. */
-  g_chmod (path, 0600);
 
   return TRUE;
 }

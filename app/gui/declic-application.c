@@ -9,11 +9,15 @@
 #include "declic-store.h"
 #include "declic-window.h"
 #include "declic-window-private.h"
+#include "declic-workspace-lock.h"
 
 struct _DeclicApplication
 {
-  AdwApplication  parent_instance;
-  char           *workspace_folder;
+  AdwApplication       parent_instance;
+  char                *workspace_folder;
+  /* Held while the window may write into the workspace: one writer per workspace. */
+  DeclicWorkspaceLock *lock;
+  GtkWidget           *refusal;  /* the dialog saying the workspace is in use, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (DeclicApplication, declic_application, ADW_TYPE_APPLICATION)
@@ -24,6 +28,7 @@ declic_application_finalize (GObject *object)
   DeclicApplication *self = DECLIC_APPLICATION (object);
 
   g_free (self->workspace_folder);
+  declic_workspace_lock_release (self->lock);
 
   G_OBJECT_CLASS (declic_application_parent_class)->finalize (object);
 }
@@ -81,15 +86,65 @@ declic_application_handle_local_options (GApplication *app,
 }
 
 static void
+on_refusal_response (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     DeclicApplication *self)
+{
+  self->refusal = NULL;
+}
+
+/* Another Déclic (another session's window, `declic upload`) writes into this workspace: said
+ * in a dialog naming the folder, and no window is opened on it, so there is no second writer. */
+static void
+show_refusal (DeclicApplication *self,
+              const GError      *error)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->refusal == NULL)
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Workspace Already in Use"), error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      adw_message_dialog_set_default_response (dialog, "close");
+      adw_message_dialog_set_close_response (dialog, "close");
+      gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_refusal_response), self, 0);
+      self->refusal = GTK_WIDGET (dialog);
+    }
+  gtk_window_present (GTK_WINDOW (self->refusal));
+}
+
+/* The main window, made when there is none, once the workspace is locked for it; %NULL when
+ * another program holds the lock (the refusal is shown). */
+static GtkWindow *
+ensure_window (DeclicApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (DECLIC_IS_WINDOW (l->data))
+      return l->data;
+
+  if (self->lock == NULL)
+    self->lock = declic_workspace_lock_acquire (declic_application_get_workspace_folder (self), &error);
+  if (self->lock == NULL)
+    {
+      g_printerr ("declic: %s\n", error->message);
+      show_refusal (self, error);
+      return NULL;
+    }
+  return GTK_WINDOW (declic_window_new (self, declic_application_get_workspace_folder (self)));
+}
+
+static void
 declic_application_activate (GApplication *app)
 {
   DeclicApplication *self = DECLIC_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window = ensure_window (self);
 
-  if (window == NULL)
-    window = GTK_WINDOW (declic_window_new (self, declic_application_get_workspace_folder (self)));
-
-  gtk_window_present (window);
+  if (window != NULL)
+    gtk_window_present (window);
 }
 
 /* Files given on the command line, by Files ("Open With Déclic") or over D-Bus: each is
@@ -102,10 +157,10 @@ declic_application_open (GApplication  *app,
                          const char    *hint)
 {
   DeclicApplication *self = DECLIC_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window = ensure_window (self);
 
   if (window == NULL)
-    window = GTK_WINDOW (declic_window_new (self, declic_application_get_workspace_folder (self)));
+    return;
   gtk_window_present (window);
 
   for (int i = 0; i < n_files; i++)
@@ -197,10 +252,10 @@ on_show_due_soon (GSimpleAction *action,
                   gpointer       user_data)
 {
   DeclicApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = ensure_window (self);
 
   if (window == NULL)
-    window = GTK_WINDOW (declic_window_new (self, declic_application_get_workspace_folder (self)));
+    return;
   gtk_window_present (window);
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-due-soon", NULL);
 }
@@ -231,6 +286,8 @@ declic_application_startup (GApplication *app)
     { "win.enter-in-arrima", { "<Control>e", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.show-filters", { "<Control><Shift>f", NULL } },
+    { "win.link-spouses", { "<Control><Shift>l", NULL } },
+    { "win.unlink-spouses", { "<Control><Alt>l", NULL } },
     { "win.next-section", { "<Alt>Right", "<Control>Page_Down", NULL } },
     { "win.previous-section", { "<Alt>Left", "<Control>Page_Up", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },

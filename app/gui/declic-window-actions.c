@@ -277,7 +277,11 @@ on_save (GSimpleAction *action,
   /* "Save now" writes even without a change, so the person sees it done. */
   self->dirty = TRUE;
   if (!declic_window_save_now (self, &error))
-    show_error_toast (self, _("Could not save the draft: %s"), error->message);
+    {
+      /* Another program's change is asked about in its own dialog. */
+      if (!declic_window_is_conflict_error (error))
+        show_error_toast (self, _("Could not save the draft: %s"), error->message);
+    }
   else
     declic_window_show_toast (self, _("Draft saved"));
 }
@@ -290,23 +294,18 @@ on_duplicate (GSimpleAction *action,
   DeclicWindow *self = DECLIC_WINDOW (widget);
   g_autoptr(DeclicDraft) copy = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *label = NULL;
 
   if (self->draft == NULL)
     return;
 
   if (!declic_window_save_now (self, &error))
     {
-      show_error_toast (self, _("Could not save the draft: %s"), error->message);
+      if (!declic_window_is_conflict_error (error))
+        show_error_toast (self, _("Could not save the draft: %s"), error->message);
       return;
     }
 
-  copy = declic_draft_duplicate (self->draft);
-  title = dup_draft_title (self->draft);
-  /* Translators: the client label of a duplicated draft; %s is the original's */
-  label = g_strdup_printf (_("%s (copy)"), title);
-  declic_draft_set_string (copy, "client_label", label);
+  copy = declic_draft_duplicate_as_copy (self->draft);
   if (!declic_store_save_draft (self->store, copy, &error))
     {
       show_error_toast (self, _("Could not duplicate the draft: %s"), error->message);
@@ -333,7 +332,8 @@ declic_window_rename_draft (DeclicWindow *self,
   declic_draft_set_string (self->draft, "client_label", *stripped != '\0' ? stripped : NULL);
   if (!declic_window_save_now (self, &error))
     {
-      show_error_toast (self, _("Could not save the draft: %s"), error->message);
+      if (!declic_window_is_conflict_error (error))
+        show_error_toast (self, _("Could not save the draft: %s"), error->message);
       return FALSE;
     }
   declic_window_refresh_title (self);
@@ -796,7 +796,8 @@ on_upload (GSimpleAction *action,
     return;
   if (!declic_window_save_now (self, &error))
     {
-      show_error_toast (self, _("Could not save the draft: %s"), error->message);
+      if (!declic_window_is_conflict_error (error))
+        show_error_toast (self, _("Could not save the draft: %s"), error->message);
       return;
     }
   declic_upload_start (GTK_WINDOW (self), self->toast_overlay, self->store, self->draft_path);

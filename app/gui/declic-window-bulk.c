@@ -64,6 +64,7 @@ declic_window_update_bulk_actions (DeclicWindow *self)
   count = declic_format_integer (n, NULL);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s selected", "%s selected", n), count);
   gtk_label_set_label (self->bulk_label, text);
+  declic_window_update_spouse_actions (self);
 }
 
 static void

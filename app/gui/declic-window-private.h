@@ -51,6 +51,9 @@ struct _DeclicWindow
   GCancellable         *recheck_cancellable;
   guint                 deadline_source;  /* the hourly look at deadlines */
   gboolean              workspace_open;   /* every user can write to it (issue 11, defect 10) */
+  GtkWidget            *conflict_dialog;  /* asking about another program's change, or NULL */
+  struct _DeclicSpouseUndo *spouse_undo;  /* for "Undo" after linking or unlinking spouses */
+  char                 *spouse_name;      /* the open draft's linked spouse, for the header */
 };
 
 void      declic_window_install_actions    (DeclicWindow *self);
@@ -71,6 +74,16 @@ void      declic_window_refresh_title      (DeclicWindow *self);
 void      declic_window_install_bulk_actions (DeclicWindow *self);
 void      declic_window_update_bulk_actions  (DeclicWindow *self);
 GListModel *declic_window_dup_selected_drafts (DeclicWindow *self);
+
+/* declic-window-conflict.c: a save that met another program's change of the file. */
+gboolean  declic_window_is_conflict_error  (const GError *error);
+void      declic_window_ask_about_conflict (DeclicWindow *self);
+void      declic_window_keep_both_now      (DeclicWindow *self);
+/* declic-window-spouses.c: linking two drafts as spouses, unlinking them, undo. */
+void      declic_window_install_spouse_actions (DeclicWindow *self);
+void      declic_window_update_spouse_actions  (DeclicWindow *self);
+void      declic_window_load_spouse            (DeclicWindow *self);
+void      declic_window_clear_spouse_state     (DeclicWindow *self);
 
 /* declic-window-deadlines.c: the once-a-day notification of deadlines within 14 days. */
 void      declic_window_install_deadline_notifications (DeclicWindow *self);

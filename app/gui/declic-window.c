@@ -185,8 +185,13 @@ declic_window_refresh_title (DeclicWindow *self)
       name = label != NULL ? g_strdup (label) : declic_draft_dup_display_name (self->draft);
       if (name == NULL)
         name = g_strdup (_("New draft"));
+      g_autofree char *spouse = NULL;
+
       adw_window_title_set_title (self->content_title, name);
-      adw_window_title_set_subtitle (self->content_title, "");
+      if (self->spouse_name != NULL)
+        /* Translators: the header of a draft linked to another as its spouse's */
+        spouse = g_strdup_printf (_("Linked spouse: %s"), self->spouse_name);
+      adw_window_title_set_subtitle (self->content_title, spouse != NULL ? spouse : "");
       adw_status_page_set_title (self->placeholder_page, name);
     }
   else if (self->draft_path != NULL)
@@ -209,7 +214,8 @@ autosave_cb (gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   self->save_source = 0;
-  if (!declic_window_save_now (self, &error))
+  /* A conflict is asked about in its dialog, not in a toast. */
+  if (!declic_window_save_now (self, &error) && !declic_window_is_conflict_error (error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not save the draft: %s"), error->message);
       declic_window_show_toast (self, message);
@@ -235,9 +241,10 @@ on_draft_changed (DeclicDraft  *draft,
  * Saves the open draft if it changed since it was last saved. Nothing is written for a file
  * that failed to load.
  */
-gboolean
-declic_window_save_now (DeclicWindow  *self,
-                        GError       **error)
+static gboolean
+save_now_full (DeclicWindow  *self,
+               gboolean       ask,
+               GError       **error)
 {
   g_autofree char *store_path = NULL;
   gboolean ok;
@@ -245,6 +252,13 @@ declic_window_save_now (DeclicWindow  *self,
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->draft == NULL || !self->dirty)
     return TRUE;
+  /* While the person is asked about another program's change, nothing is written. */
+  if (ask && self->conflict_dialog != NULL)
+    {
+      g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_CHANGED,
+                   _("Could not save the draft: its file changed on disk, and Déclic is waiting for your answer"));
+      return FALSE;
+    }
 
   g_signal_handler_block (self->draft, self->changed_id);
   declic_draft_touch (self->draft);
@@ -258,7 +272,21 @@ declic_window_save_now (DeclicWindow  *self,
 
   if (ok)
     self->dirty = FALSE;
+  else if (ask && error != NULL && declic_window_is_conflict_error (*error))
+    declic_window_ask_about_conflict (self);
   return ok;
+}
+
+gboolean
+declic_window_save_now (DeclicWindow  *self,
+                        GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  /* The conflict dialog needs the error to tell a conflict from another failure. */
+  if (!save_now_full (self, TRUE, error != NULL ? error : &local_error))
+    return FALSE;
+  return TRUE;
 }
 
 static void
@@ -266,7 +294,14 @@ flush_save (DeclicWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!declic_window_save_now (self, &error))
+  /* Leaving the draft (another one opens, the window closes) cannot wait for an answer:
+   * another program's change and this one are both kept, nothing is lost. */
+  if (!save_now_full (self, FALSE, &error) && declic_window_is_conflict_error (error))
+    {
+      declic_window_keep_both_now (self);
+      return;
+    }
+  if (error != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Could not save the draft: %s"), error->message);
       g_warning ("%s", message);
@@ -317,6 +352,7 @@ declic_window_show_draft (DeclicWindow *self,
       adw_bin_set_child (self->draft_bin, self->wizard);
     }
   declic_wizard_set_draft (DECLIC_WIZARD (self->wizard), draft);
+  declic_window_load_spouse (self);
 
   declic_window_refresh_title (self);
   gtk_stack_set_visible_child_name (self->content_stack, "draft");
@@ -449,6 +485,7 @@ declic_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->reselect_source, g_source_remove);
   g_clear_handle_id (&self->save_source, g_source_remove);
+  self->conflict_dialog = NULL;
   declic_window_stop_deadline_notifications (self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -465,6 +502,7 @@ declic_window_dispose (GObject *object)
     declic_filter_bar_set_filter (DECLIC_FILTER_BAR (self->filter_bar), NULL);
   g_clear_object (&self->drafts);
   g_clear_object (&self->store);
+  declic_window_clear_spouse_state (self);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->draft_path, g_free);
   g_clear_pointer (&self->open_error, g_free);
@@ -543,6 +581,7 @@ declic_window_constructed (GObject *object)
 
   declic_window_install_actions (self);
   declic_window_install_bulk_actions (self);
+  declic_window_install_spouse_actions (self);
   declic_window_install_deadline_notifications (self);
   update_pages (self);
   declic_window_refresh_title (self);

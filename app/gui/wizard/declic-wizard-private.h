@@ -41,10 +41,8 @@ typedef struct
   GtkWidget     *messages;   /* AdwPreferencesGroup: findings with no field of their own */
   GPtrArray     *message_rows; /* its rows, in order, reused from one check to the next */
   GPtrArray     *groups;     /* conditional groups: GtkWidget with "declic-condition" data */
-  GPtrArray     *expanders;  /* AdwExpanderRow with "declic-item-path" data */
+  GPtrArray     *item_lists; /* DeclicWizardItemList, one per list of items */
   GtkWidget     *work_window; /* work page: the 5-year window and its gaps */
-  GHashTable    *expanded;   /* item paths whose expander is open */
-  GHashTable    *pending;    /* array path → index + 1 of an item added but not in the draft yet */
 } DeclicWizardSectionPage;
 
 struct _DeclicWizard
@@ -65,11 +63,12 @@ struct _DeclicWizard
 
   /* State */
   DeclicDraft            *draft;
+  DeclicDraft            *spouse;        /* the linked spouse's draft, or NULL */
+  char                   *spouse_id;     /* linked to it, or NULL when not linked */
   gulong                  changed_handler;
   DeclicValidateContext  *context;
   GPtrArray              *findings;
   GHashTable             *fields;        /* path → DeclicWizardField, owned */
-  GHashTable             *add_buttons;   /* array path → GtkWidget */
   DeclicWizardSectionPage pages[DECLIC_N_SECTIONS];
   GtkWidget              *extra_pages[DECLIC_WIZARD_N_PAGES - DECLIC_WIZARD_PAGE_REVIEW];
   GtkWidget              *sidebar_rows[DECLIC_WIZARD_N_PAGES];
@@ -79,7 +78,8 @@ struct _DeclicWizard
   gboolean                summary_dirty;
 
   /* Quiet until asked: a required field left empty shows as still to fill, not as an error,
-   * until the user leaves it empty, moves past its section or opens Review. */
+   * until the user leaves it empty, goes past its section with Next or opens Review. A jump
+   * in the sidebar passes nothing: the sections skipped, and the one left, stay quiet. */
   GHashTable             *asked;         /* paths the user left empty */
   gboolean                passed[DECLIC_N_SECTIONS];
   gboolean                review_opened;
@@ -103,14 +103,21 @@ void               declic_wizard_field_update_info (DeclicWizardField *field);
 void               declic_wizard_field_focus      (DeclicWizardField *field);
 void               declic_wizard_field_set_applies (DeclicWizardField *field,
                                                    gboolean           applies);
+void               declic_wizard_field_set_path   (DeclicWizardField *field,
+                                                   const char        *path);
+guint              declic_wizard_field_insert_into (DeclicWizardField *field,
+                                                   GtkListBox        *list,
+                                                   int                position);
 /* Adds the field's row and its message row to a preferences group or an expander row. */
 void               declic_wizard_field_add_to     (DeclicWizardField *field,
                                                    GtkWidget         *container);
 
 /* declic-wizard-sections.c */
-guint              declic_wizard_sections_get_pending (DeclicWizard  *self,
-                                                   const char        *array_path,
-                                                   guint             *index);
+typedef struct _DeclicWizardItemList DeclicWizardItemList;
+DeclicWizardItemList *declic_wizard_sections_get_item_list (DeclicWizard *self,
+                                                   const char        *array_path);
+void               declic_wizard_sections_forget_items (DeclicWizard *self,
+                                                   DeclicSection      section);
 void               declic_wizard_sections_build   (DeclicWizard      *self,
                                                    DeclicSection      section);
 void               declic_wizard_sections_refresh (DeclicWizard      *self,
@@ -138,7 +145,7 @@ void               declic_wizard_write_end        (DeclicWizard      *self);
 void               declic_wizard_remove_item      (DeclicWizard      *self,
                                                    const char        *array_path,
                                                    guint              index);
-void               declic_wizard_item_emptied     (DeclicWizard      *self,
+void               declic_wizard_item_emptying    (DeclicWizard      *self,
                                                    const char        *item_path);
 void               declic_wizard_add_item         (DeclicWizard      *self,
                                                    const char        *array_path);

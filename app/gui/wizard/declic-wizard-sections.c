@@ -7,6 +7,7 @@
  * Layout tokens:
  *   "#path"   a group titled with the label of `path` ("#" alone: no title)
  *   "*path"   a group of repeated items of the array `path`, with Add, move and Remove
+ *             (DeclicWizardItemList: an item added or removed touches that item's rows only)
  *   "?cond"   the next group shows only when: "spouse" (married or de facto and accompanying),
  *             "=path" (the boolean is on), "!path" (the boolean is off)
  *   "~window" the 5-year window of the work history and its gaps
@@ -21,6 +22,7 @@
 
 #include "declic-applies.h"
 #include "declic-format.h"
+#include "declic-wizard-item-list.h"
 #include "declic-wizard-private.h"
 #include "declic-work-window.h"
 
@@ -130,11 +132,6 @@ static const char *const descriptions[DECLIC_N_SECTIONS] = {
   N_("Optional: a lawyer, a notary or a consultant recognised by Québec who helps you."),
 };
 
-/* Fields shown as an item's title, in order of preference. */
-static const char *const summary_keys[] = {
-  "title", "job_title", "test", "given_names", "family_names", "description", "type", NULL
-};
-
 static const char *
 spec_label (const char *path)
 {
@@ -171,198 +168,6 @@ add_field (DeclicWizard *self,
   declic_wizard_field_add_to (field, container);
   g_hash_table_replace (self->fields, field->path, field);
   return field;
-}
-
-static void
-on_add_clicked (GtkButton *button,
-                DeclicWizard *self)
-{
-  declic_wizard_add_item (self, g_object_get_data (G_OBJECT (button), "declic-array"));
-}
-
-static void
-on_remove_clicked (GtkButton *button,
-                   DeclicWizard *self)
-{
-  declic_wizard_remove_item (self, g_object_get_data (G_OBJECT (button), "declic-array"),
-                             GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "declic-index")));
-}
-
-static void
-on_move_clicked (GtkButton *button,
-                 DeclicWizard *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "declic-index"));
-  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "declic-delta"));
-
-  declic_wizard_move_item (self, g_object_get_data (G_OBJECT (button), "declic-array"),
-                           index, index + delta);
-}
-
-static GtkWidget *
-new_item_button (DeclicWizard *self,
-                 const char   *icon,
-                 const char   *label,
-                 const char   *array_path,
-                 guint         index,
-                 int           delta,
-                 GCallback     callback)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data_full (G_OBJECT (button), "declic-array", g_strdup (array_path), g_free);
-  g_object_set_data (G_OBJECT (button), "declic-index", GUINT_TO_POINTER (index));
-  g_object_set_data (G_OBJECT (button), "declic-delta", GINT_TO_POINTER (delta));
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
-
-static void
-on_expanded_changed (AdwExpanderRow *expander,
-                     GParamSpec     *pspec,
-                     GHashTable     *expanded)
-{
-  const char *item = g_object_get_data (G_OBJECT (expander), "declic-item-path");
-
-  if (adw_expander_row_get_expanded (expander))
-    g_hash_table_add (expanded, g_strdup (item));
-  else
-    g_hash_table_remove (expanded, item);
-}
-
-static void
-build_item (DeclicWizard *self,
-            DeclicWizardSectionPage *page,
-            GtkWidget    *group,
-            const char   *array_path,
-            const char   *array_pattern,
-            guint         index,
-            guint         n_items)
-{
-  g_autofree char *item_path = g_strdup_printf ("%s[%u]", array_path, index);
-  g_autofree char *item_pattern = g_strconcat (array_pattern, "[]", NULL);
-  g_autofree char *prefix = g_strconcat (item_pattern, ".", NULL);
-  const DeclicFieldSpec *item_spec = declic_draft_fields_lookup (item_pattern);
-  const char *item_label = item_spec != NULL && item_spec->label != NULL
-                           ? g_dgettext (GETTEXT_PACKAGE, item_spec->label) : "";
-  g_autofree char *title = g_strdup_printf ("%s %u", item_label, index + 1);
-  g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), title);
-  const DeclicFieldSpec *all;
-  GtkWidget *expander;
-  GtkWidget *actions;
-  guint n_fields;
-
-  if (item_spec != NULL && item_spec->type != DECLIC_FIELD_OBJECT)
-    {
-      /* An array of plain values: one row each, with a Remove button. */
-      DeclicWizardField *field = add_field (self, group, item_path, title);
-
-      if (ADW_IS_ACTION_ROW (field->row))
-        adw_action_row_add_suffix (ADW_ACTION_ROW (field->row),
-                                   new_item_button (self, "user-trash-symbolic", remove_label,
-                                                    array_path, index, 0, G_CALLBACK (on_remove_clicked)));
-      else
-        adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row),
-                                  new_item_button (self, "user-trash-symbolic", remove_label,
-                                                   array_path, index, 0, G_CALLBACK (on_remove_clicked)));
-      return;
-    }
-
-  expander = adw_expander_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-  g_object_set_data_full (G_OBJECT (expander), "declic-item-path", g_strdup (item_path), g_free);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
-  g_ptr_array_add (page->expanders, expander);
-
-  all = declic_draft_fields_get_all (&n_fields);
-  for (guint i = 0; i < n_fields; i++)
-    {
-      const char *rest;
-      g_autofree char *path = NULL;
-
-      if (!g_str_has_prefix (all[i].pattern, prefix)
-          || all[i].type == DECLIC_FIELD_OBJECT || all[i].type == DECLIC_FIELD_ARRAY)
-        continue;
-      rest = all[i].pattern + strlen (prefix);
-      if (strstr (rest, "[]") != NULL)
-        continue;
-      path = g_strconcat (item_path, ".", rest, NULL);
-      add_field (self, expander, path, NULL);
-    }
-
-  actions = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (actions), title);
-  gtk_widget_add_css_class (actions, "dim-label");
-  if (index > 0 && index < n_items)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (actions),
-                               new_item_button (self, "go-up-symbolic", _("Move up"),
-                                                array_path, index, -1, G_CALLBACK (on_move_clicked)));
-  if (index + 1 < n_items)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (actions),
-                               new_item_button (self, "go-down-symbolic", _("Move down"),
-                                                array_path, index, 1, G_CALLBACK (on_move_clicked)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (actions),
-                             new_item_button (self, "user-trash-symbolic", remove_label,
-                                              array_path, index, 0, G_CALLBACK (on_remove_clicked)));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), actions);
-
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander),
-                                 g_hash_table_contains (page->expanded, item_path));
-  g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_expanded_changed), page->expanded);
-}
-
-static GtkWidget *
-build_array_group (DeclicWizard            *self,
-                   DeclicWizardSectionPage *page,
-                   const char              *array_path)
-{
-  g_autofree char *pattern = declic_draft_fields_path_to_pattern (array_path);
-  g_autofree char *item_pattern = g_strconcat (pattern, "[]", NULL);
-  const DeclicFieldSpec *item_spec = declic_draft_fields_lookup (item_pattern);
-  g_autofree char *add_label = NULL;
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *button;
-  GtkWidget *content;
-  guint n = self->draft != NULL ? declic_draft_get_n_items (self->draft, array_path) : 0;
-  guint pending_index;
-  guint n_shown = n + declic_wizard_sections_get_pending (self, array_path, &pending_index);
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), spec_label (array_path));
-
-  /* TRANSLATORS: the button that adds an item to a list: "Add: Diploma" */
-  add_label = g_strdup_printf (_("Add: %s"),
-                               item_spec != NULL && item_spec->label != NULL
-                               ? g_dgettext (GETTEXT_PACKAGE, item_spec->label) : "");
-  content = adw_button_content_new ();
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add"));
-  button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (button), content);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, add_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
-  g_object_set_data_full (G_OBJECT (button), "declic-array", g_strdup (array_path), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_add_clicked), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
-  g_hash_table_replace (self->add_buttons, g_strdup (array_path), button);
-
-  if (n_shown == 0)
-    {
-      GtkWidget *empty = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (empty), _("None yet"));
-      gtk_widget_add_css_class (empty, "dim-label");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), empty);
-    }
-  /* The item added but still empty comes last; its fields write it into the draft. */
-  for (guint i = 0; i < n_shown; i++)
-    build_item (self, page, group, array_path, pattern, i, n);
-
-  return group;
 }
 
 static gboolean
@@ -405,40 +210,37 @@ restore_scroll (DeclicWizardSectionPage *page,
   gtk_widget_add_tick_callback (page->scrolled, restore_scroll_cb, copy, g_free);
 }
 
-/**
- * declic_wizard_sections_get_pending:
- * @index: (out): where the pending item of @array_path shows
- *
- * An item the user added is shown at once but written to the draft only with its first value:
- * an empty one ("" in a list of countries) would make a file the strict loader refuses. Once
- * the draft holds the item, it is no longer pending.
- *
- * Returns: 1 when @array_path has a pending item, else 0
- */
-guint
-declic_wizard_sections_get_pending (DeclicWizard *self,
-                                    const char   *array_path,
-                                    guint        *index)
+/* The list of items of @array_path, on its page; NULL when the page shows none. */
+DeclicWizardItemList *
+declic_wizard_sections_get_item_list (DeclicWizard *self,
+                                      const char   *array_path)
 {
   const DeclicFieldSpec *spec = declic_draft_fields_lookup_path (array_path);
-  GHashTable *pending;
-  guint n, stored;
+  DeclicWizardSectionPage *page;
 
-  *index = 0;
-  if (spec == NULL || spec->section == DECLIC_SECTION_NONE || self->draft == NULL)
-    return 0;
-  pending = self->pages[spec->section].pending;
-  stored = GPOINTER_TO_UINT (g_hash_table_lookup (pending, array_path));
-  if (stored == 0)
-    return 0;
-  n = declic_draft_get_n_items (self->draft, array_path);
-  if (stored - 1 < n)
+  if (spec == NULL || spec->section <= DECLIC_SECTION_NONE || spec->section >= DECLIC_N_SECTIONS)
+    return NULL;
+  page = &self->pages[spec->section];
+  for (guint i = 0; i < page->item_lists->len; i++)
     {
-      g_hash_table_remove (pending, array_path);
-      return 0;
+      DeclicWizardItemList *list = g_ptr_array_index (page->item_lists, i);
+
+      if (g_str_equal (declic_wizard_item_list_get_array_path (list), array_path))
+        return list;
     }
-  *index = n;
-  return 1;
+  return NULL;
+}
+
+/* Its lists of items let go of their fields: before the page's fields are freed. */
+void
+declic_wizard_sections_forget_items (DeclicWizard  *self,
+                                     DeclicSection  section)
+{
+  DeclicWizardSectionPage *page = &self->pages[section];
+
+  for (guint i = 0; i < page->item_lists->len; i++)
+    declic_wizard_item_list_forget (g_ptr_array_index (page->item_lists, i));
+  g_ptr_array_set_size (page->item_lists, 0);
 }
 
 /* (Re)builds a section's page from the draft. */
@@ -468,13 +270,13 @@ declic_wizard_sections_build (DeclicWizard  *self,
         gtk_root_set_focus (root, NULL);
     }
   scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page->scrolled)));
+  declic_wizard_sections_forget_items (self, section);
   g_object_set_data (G_OBJECT (self), "declic-old-fields", old_fields);
   g_hash_table_foreach_steal (self->fields, remove_section_field, GINT_TO_POINTER (section));
   g_object_set_data (G_OBJECT (self), "declic-old-fields", NULL);
   /* Disconnects the old rows while they are still alive, before the page drops them. */
   g_clear_pointer (&old_fields, g_ptr_array_unref);
   g_ptr_array_set_size (page->groups, 0);
-  g_ptr_array_set_size (page->expanders, 0);
   g_ptr_array_set_size (page->message_rows, 0);
   page->work_window = NULL;
 
@@ -519,7 +321,10 @@ declic_wizard_sections_build (DeclicWizard  *self,
             adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (new_group), spec_label (token + 1));
         }
       else if (token[0] == '*')
-        new_group = build_array_group (self, page, token + 1);
+        {
+          new_group = declic_wizard_item_list_new (self, token + 1);
+          g_ptr_array_add (page->item_lists, new_group);
+        }
       else if (token[0] == '~')
         {
           new_group = adw_preferences_group_new ();
@@ -557,24 +362,6 @@ declic_wizard_sections_build (DeclicWizard  *self,
     if (((DeclicWizardField *) value)->section == section)
       declic_wizard_field_load (value);
   self->loading--;
-}
-
-/* The summary of an item: its title, job, test... */
-static char *
-describe_item (DeclicWizard *self,
-               const char   *item_path)
-{
-  for (guint i = 0; summary_keys[i] != NULL; i++)
-    {
-      g_autofree char *path = g_strconcat (item_path, ".", summary_keys[i], NULL);
-      g_autofree char *pattern = declic_draft_fields_path_to_pattern (path);
-      const char *value = declic_draft_fields_lookup (pattern) != NULL
-                          ? declic_draft_get_string (self->draft, path) : NULL;
-
-      if (value != NULL && *value != '\0')
-        return g_strdup (declic_enum_choice_get_label (pattern, value));
-    }
-  return NULL;
 }
 
 static void
@@ -742,13 +529,8 @@ declic_wizard_sections_refresh (DeclicWizard  *self,
       gtk_widget_set_visible (group, check_condition (self, g_object_get_data (G_OBJECT (group), "declic-condition")));
     }
 
-  for (guint i = 0; i < page->expanders->len; i++)
-    {
-      AdwExpanderRow *expander = g_ptr_array_index (page->expanders, i);
-      g_autofree char *summary = describe_item (self, g_object_get_data (G_OBJECT (expander), "declic-item-path"));
-
-      adw_expander_row_set_subtitle (expander, summary != NULL ? summary : "");
-    }
+  for (guint i = 0; i < page->item_lists->len; i++)
+    declic_wizard_item_list_refresh (g_ptr_array_index (page->item_lists, i));
 
   if (page->work_window != NULL)
     {

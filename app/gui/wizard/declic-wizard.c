@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "declic-format.h"
+#include "declic-spouse-link.h"
+#include "declic-wizard-item-list.h"
 #include "declic-wizard-private.h"
 
 G_DEFINE_FINAL_TYPE (DeclicWizard, declic_wizard, ADW_TYPE_BIN)
@@ -216,6 +218,8 @@ refresh (DeclicWizard *self)
   if (self->draft != NULL)
     {
       self->findings = declic_validate_draft (self->draft, NULL, self->context);
+      if (self->spouse_id != NULL)
+        declic_spouse_link_add_findings (self->findings, self->draft, self->spouse, self->spouse_id, NULL);
       declic_finding_list_sort (self->findings);
     }
 
@@ -238,10 +242,10 @@ on_draft_changed (DeclicDraft  *draft,
                   const char   *path,
                   DeclicWizard *self)
 {
-  /* A change the widgets did not make. An item added, removed or moved, or an undo, changes
-   * the shape of a section: it is built again. A single value (the save's "updated" stamp,
-   * another view's edit) only refills its own row: rebuilding a page destroys the widget
-   * that has the keyboard focus, and GTK then hands the focus to the page's first row. */
+  /* A change the widgets did not make. An item added, removed or moved, or an undo, touches
+   * the rows of that item only (DeclicWizardItemList follows the draft's items). A single
+   * value (the save's "updated" stamp, another view's edit) only refills its own row. Any
+   * other change of shape builds its section again. */
   if (path != NULL && self->writing > 0 && !declic_draft_has (draft, path))
     g_hash_table_add (self->asked, g_strdup (path));
 
@@ -249,12 +253,34 @@ on_draft_changed (DeclicDraft  *draft,
     {
       const DeclicFieldSpec *spec = path != NULL ? declic_draft_fields_lookup_path (path) : NULL;
       DeclicWizardField *field = path != NULL ? g_hash_table_lookup (self->fields, path) : NULL;
+      g_autofree char *array = NULL;
+      DeclicWizardItemList *list = NULL;
       gboolean structural = path == NULL || spec == NULL
                             || g_str_has_suffix (path, "]")
                             || spec->type == DECLIC_FIELD_ARRAY
                             || spec->type == DECLIC_FIELD_OBJECT;
 
-      if (!structural)
+      /* An item that came, went or moved: its list has followed its model already. */
+      if (structural && spec != NULL && spec->type == DECLIC_FIELD_ARRAY)
+        array = g_strdup (path);
+      else if (structural && spec != NULL && g_str_has_suffix (path, "]"))
+        array = g_strndup (path, strrchr (path, '[') - path);
+      if (array != NULL)
+        list = declic_wizard_sections_get_item_list (self, array);
+
+      if (list != NULL)
+        {
+          /* An Undo may have given the item shown as pending its values. */
+          if (spec->type == DECLIC_FIELD_ARRAY)
+            declic_wizard_item_list_load (list);
+          else if (field != NULL)
+            {
+              self->loading++;
+              declic_wizard_field_load (field);
+              self->loading--;
+            }
+        }
+      else if (!structural)
         {
           if (field != NULL)
             {
@@ -337,58 +363,33 @@ declic_wizard_write_end (DeclicWizard *self)
 
 /* Items */
 
-typedef struct
+/* The focus goes to the first field of @array_path's item at @position, else to Add. */
+static void
+focus_item_or_add (DeclicWizardItemList *list,
+                   guint                 position)
 {
-  DeclicWizard *wizard;
-  DeclicSection section;
-} RebuildData;
-
-static gboolean
-rebuild_section_cb (gpointer user_data)
-{
-  RebuildData *data = user_data;
-
-  if (data->wizard->fields != NULL)
-    {
-      declic_wizard_sections_build (data->wizard, data->section);
-      refresh (data->wizard);
-    }
-  g_object_unref (data->wizard);
-  g_free (data);
-  return G_SOURCE_REMOVE;
+  if (!declic_wizard_item_list_focus_item (list, position))
+    gtk_widget_grab_focus (declic_wizard_item_list_get_add_button (list));
 }
 
-/* A value of a list of plain values ("personal.citizenships[2]") was emptied: the draft
- * cannot hold "", so the item left it. The last item stays on screen as the pending one; an
- * item before others moved the ones after it, and the page is built again once the handler
- * that wrote has returned. */
+/* A value of an item ("personal.citizenships[2]", "education[0].title") is about to be
+ * emptied, and the item with it, since the draft holds no empty item: its rows stay where
+ * they are, and the focus in them, as the item still to fill (DeclicDraftItems). */
 void
-declic_wizard_item_emptied (DeclicWizard *self,
-                            const char   *item_path)
+declic_wizard_item_emptying (DeclicWizard *self,
+                             const char   *item_path)
 {
   const char *bracket = strrchr (item_path, '[');
   g_autofree char *array = NULL;
-  const DeclicFieldSpec *spec;
-  guint index;
+  DeclicWizardItemList *list;
 
   if (bracket == NULL || self->draft == NULL)
     return;
   array = g_strndup (item_path, bracket - item_path);
-  index = (guint) g_ascii_strtoull (bracket + 1, NULL, 10);
-  spec = declic_draft_fields_lookup_path (array);
-  if (spec == NULL || spec->section == DECLIC_SECTION_NONE)
-    return;
-
-  if (index >= declic_draft_get_n_items (self->draft, array))
-    g_hash_table_insert (self->pages[spec->section].pending, g_strdup (array), GUINT_TO_POINTER (index + 1));
-  else
-    {
-      RebuildData *data = g_new (RebuildData, 1);
-
-      data->wizard = g_object_ref (self);
-      data->section = spec->section;
-      g_idle_add (rebuild_section_cb, data);
-    }
+  list = declic_wizard_sections_get_item_list (self, array);
+  if (list != NULL)
+    declic_draft_items_keep_pending (declic_wizard_item_list_get_model (list),
+                                     (guint) g_ascii_strtoull (bracket + 1, NULL, 10));
 }
 
 static gboolean
@@ -418,48 +419,22 @@ focus_first_field_under (DeclicWizard *self,
   return TRUE;
 }
 
+/* The new item is shown, not written: it goes into the draft with its first value. A second
+ * Add while it is still empty goes back to it. */
 void
 declic_wizard_add_item (DeclicWizard *self,
                         const char   *array_path)
 {
-  const DeclicFieldSpec *spec = declic_draft_fields_lookup_path (array_path);
-  g_autofree char *path = g_strdup (array_path);
-  g_autofree char *item_path = NULL;
-  guint index;
+  DeclicWizardItemList *list;
+  guint position;
 
   g_return_if_fail (self->draft != NULL);
-  g_return_if_fail (spec != NULL);
 
-  /* The new item is shown, not written: it goes into the draft with its first value. A second
-   * Add while it is still empty goes back to it. */
-  if (declic_wizard_sections_get_pending (self, path, &index) == 0)
-    {
-      index = declic_draft_get_n_items (self->draft, path);
-      g_hash_table_insert (self->pages[spec->section].pending, g_strdup (path), GUINT_TO_POINTER (index + 1));
-      item_path = g_strdup_printf ("%s[%u]", path, index);
-      g_hash_table_add (self->pages[spec->section].expanded, g_strdup (item_path));
-      declic_wizard_sections_build (self, spec->section);
-      refresh (self);
-    }
-  else
-    item_path = g_strdup_printf ("%s[%u]", path, index);
-  focus_first_field_under (self, item_path);
-}
-
-static void
-shift_expanded (DeclicWizard *self,
-                const char   *array_path)
-{
-  const DeclicFieldSpec *spec = declic_draft_fields_lookup_path (array_path);
-  g_autofree char *prefix = g_strconcat (array_path, "[", NULL);
-  GHashTableIter iter;
-  gpointer key;
-
-  /* Indexes move: forget which items of this list were open. */
-  g_hash_table_iter_init (&iter, self->pages[spec->section].expanded);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (g_str_has_prefix (key, prefix))
-      g_hash_table_iter_remove (&iter);
+  list = declic_wizard_sections_get_item_list (self, array_path);
+  g_return_if_fail (list != NULL);
+  position = declic_draft_items_add_pending (declic_wizard_item_list_get_model (list));
+  declic_wizard_item_list_refresh (list);
+  focus_item_or_add (list, position);
 }
 
 void
@@ -470,33 +445,34 @@ declic_wizard_remove_item (DeclicWizard *self,
   g_autofree char *path = g_strdup (array_path);
   g_autofree char *json = NULL;
   g_autofree char *message = NULL;
-  const DeclicFieldSpec *item_spec;
-  const DeclicFieldSpec *spec;
-  guint pending, pending_index;
   g_autofree char *pattern = declic_draft_fields_path_to_pattern (array_path);
   g_autofree char *item_pattern = g_strconcat (pattern, "[]", NULL);
+  const DeclicFieldSpec *item_spec;
+  DeclicWizardItemList *list;
+  DeclicDraftItems *items;
+  guint pending_position;
   AdwToast *toast;
 
   g_return_if_fail (self->draft != NULL);
 
-  spec = declic_draft_fields_lookup_path (array_path);
-  pending = declic_wizard_sections_get_pending (self, path, &pending_index);
-  if (pending && index == pending_index)
+  list = declic_wizard_sections_get_item_list (self, path);
+  g_return_if_fail (list != NULL);
+  items = declic_wizard_item_list_get_model (list);
+
+  if (declic_draft_items_get_pending (items, &pending_position) && index == pending_position)
     {
       /* Never written: nothing to undo, the file stays as it was. */
-      g_hash_table_remove (self->pages[spec->section].pending, path);
-      declic_wizard_sections_build (self, spec->section);
-      refresh (self);
-      gtk_widget_grab_focus (g_hash_table_lookup (self->add_buttons, path));
+      gtk_widget_grab_focus (declic_wizard_item_list_get_add_button (list));
+      declic_draft_items_drop_pending (items);
+      declic_wizard_item_list_refresh (list);
       return;
     }
 
-  shift_expanded (self, path);
+  /* The focus goes to the item that takes its place, else to Add; before the rows go. */
+  focus_item_or_add (list, index + 1);
   json = declic_draft_remove_item (self->draft, path, index);
   if (json == NULL)
     return;
-  if (pending)
-    g_hash_table_insert (self->pages[spec->section].pending, g_strdup (path), GUINT_TO_POINTER (pending_index));
 
   g_free (self->undo_array);
   g_free (self->undo_json);
@@ -504,14 +480,6 @@ declic_wizard_remove_item (DeclicWizard *self,
   self->undo_index = index;
   self->undo_json = g_steal_pointer (&json);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.undo-remove", TRUE);
-
-  /* The focus goes to the item that took its place, else to Add. */
-  {
-    g_autofree char *next = g_strdup_printf ("%s[%u]", path, index);
-
-    if (!focus_first_field_under (self, next) && g_hash_table_lookup (self->add_buttons, path) != NULL)
-      gtk_widget_grab_focus (g_hash_table_lookup (self->add_buttons, path));
-  }
 
   item_spec = declic_draft_fields_lookup (item_pattern);
   /* TRANSLATORS: a toast after an item was removed: "Diploma 2 removed" */
@@ -533,17 +501,17 @@ declic_wizard_move_item (DeclicWizard *self,
                          guint         to)
 {
   g_autofree char *path = g_strdup (array_path);
-  const DeclicFieldSpec *spec = declic_draft_fields_lookup_path (array_path);
-  g_autofree char *item_path = g_strdup_printf ("%s[%u]", array_path, to);
+  DeclicWizardItemList *list;
 
   g_return_if_fail (self->draft != NULL);
 
   if (to >= declic_draft_get_n_items (self->draft, path))
     return;
-  shift_expanded (self, path);
-  g_hash_table_add (self->pages[spec->section].expanded, g_strdup (item_path));
   declic_draft_move_item (self->draft, path, from, to);
-  focus_first_field_under (self, item_path);
+  /* The same rows, in their new place: the focus goes to the item moved. */
+  list = declic_wizard_sections_get_item_list (self, path);
+  if (list != NULL)
+    declic_wizard_item_list_focus_item (list, to);
 }
 
 static void
@@ -554,20 +522,19 @@ undo_remove_activated (GtkWidget  *widget,
   DeclicWizard *self = DECLIC_WIZARD (widget);
   g_autofree char *array = g_steal_pointer (&self->undo_array);
   g_autofree char *json = g_steal_pointer (&self->undo_json);
-  g_autofree char *item_path = NULL;
-  guint pending_index;
+  DeclicWizardItemList *list;
 
   gtk_widget_action_set_enabled (widget, "wizard.undo-remove", FALSE);
   if (self->draft == NULL || array == NULL)
     return;
 
-  shift_expanded (self, array);
-  item_path = g_strdup_printf ("%s[%u]", array, self->undo_index);
-  if (declic_wizard_sections_get_pending (self, array, &pending_index))
-    g_hash_table_insert (self->pages[declic_draft_fields_lookup_path (array)->section].pending,
-                         g_strdup (array), GUINT_TO_POINTER (pending_index + 2));
   if (declic_draft_insert_item (self->draft, array, self->undo_index, json))
-    focus_first_field_under (self, item_path);
+    {
+      list = declic_wizard_sections_get_item_list (self, array);
+      if (list != NULL)
+        declic_wizard_item_list_focus_item (list, MIN (self->undo_index,
+                                                       declic_draft_get_n_items (self->draft, array) - 1));
+    }
 }
 
 /* Navigation */
@@ -579,8 +546,16 @@ next_activated (GtkWidget  *widget,
 {
   DeclicWizard *self = DECLIC_WIZARD (widget);
 
-  if (self->current + 1 < DECLIC_WIZARD_N_PAGES)
-    declic_wizard_show_section (self, self->current + 1);
+  if (self->current + 1 >= DECLIC_WIZARD_N_PAGES)
+    return;
+  /* Going through a section with Next is moving past it: what is still empty there is asked
+   * for. A jump in the sidebar, a page reopened or a finding followed is only a look. */
+  if (self->current < DECLIC_N_SECTIONS && !self->passed[self->current])
+    {
+      self->passed[self->current] = TRUE;
+      refresh_shown (self);
+    }
+  declic_wizard_show_section (self, self->current + 1);
 }
 
 static void
@@ -627,22 +602,24 @@ declic_wizard_dispose (GObject *object)
 
   if (self->draft != NULL)
     g_clear_signal_handler (&self->changed_handler, self->draft);
-  /* The fields disconnect from their rows: before the rows go. */
+  /* The fields disconnect from their rows: before the rows go; the lists of items first. */
+  for (int s = 0; s < DECLIC_N_SECTIONS; s++)
+    if (self->pages[s].item_lists != NULL)
+      declic_wizard_sections_forget_items (self, s);
   g_clear_pointer (&self->fields, g_hash_table_unref);
   /* AdwBin keeps its own pointer to the child the template gave it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DECLIC_TYPE_WIZARD);
-  g_clear_pointer (&self->add_buttons, g_hash_table_unref);
   g_clear_pointer (&self->asked, g_hash_table_unref);
   for (int s = 0; s < DECLIC_N_SECTIONS; s++)
     {
       g_clear_pointer (&self->pages[s].groups, g_ptr_array_unref);
-      g_clear_pointer (&self->pages[s].expanders, g_ptr_array_unref);
+      g_clear_pointer (&self->pages[s].item_lists, g_ptr_array_unref);
       g_clear_pointer (&self->pages[s].message_rows, g_ptr_array_unref);
-      g_clear_pointer (&self->pages[s].expanded, g_hash_table_unref);
-      g_clear_pointer (&self->pages[s].pending, g_hash_table_unref);
     }
   g_clear_object (&self->draft);
+  g_clear_object (&self->spouse);
+  g_clear_pointer (&self->spouse_id, g_free);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->context, declic_validate_context_unref);
   g_clear_pointer (&self->undo_array, g_free);
@@ -738,7 +715,6 @@ declic_wizard_init (DeclicWizard *self)
 
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                         (GDestroyNotify) declic_wizard_field_free);
-  self->add_buttons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->context = declic_validate_context_new_default ();
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
@@ -752,10 +728,8 @@ declic_wizard_init (DeclicWizard *self)
           DeclicWizardSectionPage *page = &self->pages[p];
 
           page->groups = g_ptr_array_new ();
-          page->expanders = g_ptr_array_new ();
+          page->item_lists = g_ptr_array_new ();
           page->message_rows = g_ptr_array_new ();
-          page->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          page->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
           page->clamp = adw_clamp_new ();
           adw_clamp_set_maximum_size (ADW_CLAMP (page->clamp), 720);
           page->scrolled = gtk_scrolled_window_new ();
@@ -797,6 +771,23 @@ declic_wizard_get_draft (DeclicWizard *self)
 }
 
 void
+declic_wizard_set_spouse (DeclicWizard *self,
+                          DeclicDraft  *spouse,
+                          const char   *spouse_id)
+{
+  g_return_if_fail (DECLIC_IS_WIZARD (self));
+  g_return_if_fail (spouse == NULL || DECLIC_IS_DRAFT (spouse));
+
+  if (spouse == self->spouse && g_strcmp0 (spouse_id, self->spouse_id) == 0)
+    return;
+  g_set_object (&self->spouse, spouse);
+  g_free (self->spouse_id);
+  self->spouse_id = g_strdup (spouse_id);
+  if (self->draft != NULL)
+    refresh (self);
+}
+
+void
 declic_wizard_set_draft (DeclicWizard *self,
                          DeclicDraft  *draft)
 {
@@ -812,6 +803,9 @@ declic_wizard_set_draft (DeclicWizard *self,
   if (draft != NULL)
     self->changed_handler = g_signal_connect (draft, "changed", G_CALLBACK (on_draft_changed), self);
 
+  /* Another draft has another spouse: the window says which (declic_wizard_set_spouse ()). */
+  g_clear_object (&self->spouse);
+  g_clear_pointer (&self->spouse_id, g_free);
   g_clear_pointer (&self->undo_array, g_free);
   g_clear_pointer (&self->undo_json, g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.undo-remove", FALSE);
@@ -819,11 +813,7 @@ declic_wizard_set_draft (DeclicWizard *self,
   memset (self->passed, 0, sizeof self->passed);
   self->review_opened = FALSE;
   for (int s = 0; s < DECLIC_N_SECTIONS; s++)
-    {
-      g_hash_table_remove_all (self->pages[s].expanded);
-      g_hash_table_remove_all (self->pages[s].pending);
-      declic_wizard_sections_build (self, s);
-    }
+    declic_wizard_sections_build (self, s);
   declic_wizard_summary_load_fields (self);
   refresh (self);
 
@@ -837,14 +827,10 @@ declic_wizard_show_section (DeclicWizard *self,
   g_return_if_fail (DECLIC_IS_WIZARD (self));
   g_return_if_fail (section >= 0 && section < DECLIC_WIZARD_N_PAGES);
 
-  /* Moving past a section, or opening Review, asks for what is still empty. */
-  if ((self->current < DECLIC_N_SECTIONS && section > self->current && !self->passed[self->current])
-      || (section == DECLIC_WIZARD_PAGE_REVIEW && !self->review_opened))
+  /* Opening Review asks for everything still empty (Next asks for its section's). */
+  if (section == DECLIC_WIZARD_PAGE_REVIEW && !self->review_opened)
     {
-      if (self->current < DECLIC_N_SECTIONS && section > self->current)
-        self->passed[self->current] = TRUE;
-      if (section == DECLIC_WIZARD_PAGE_REVIEW)
-        self->review_opened = TRUE;
+      self->review_opened = TRUE;
       refresh_shown (self);
     }
 
@@ -914,11 +900,15 @@ declic_wizard_focus_path (DeclicWizard *self,
     return TRUE;
 
   /* A list: its Add button. */
-  if (g_hash_table_lookup (self->add_buttons, path) != NULL)
-    {
-      gtk_widget_grab_focus (g_hash_table_lookup (self->add_buttons, path));
-      return TRUE;
-    }
+  {
+    DeclicWizardItemList *list = declic_wizard_sections_get_item_list (self, path);
+
+    if (list != NULL)
+      {
+        gtk_widget_grab_focus (declic_wizard_item_list_get_add_button (list));
+        return TRUE;
+      }
+  }
   return FALSE;
 }
 
@@ -958,7 +948,10 @@ GtkWidget *
 declic_wizard_get_add_button (DeclicWizard *self,
                               const char   *array_path)
 {
+  DeclicWizardItemList *list;
+
   g_return_val_if_fail (DECLIC_IS_WIZARD (self), NULL);
 
-  return g_hash_table_lookup (self->add_buttons, array_path);
+  list = declic_wizard_sections_get_item_list (self, array_path);
+  return list != NULL ? declic_wizard_item_list_get_add_button (list) : NULL;
 }

@@ -25,6 +25,11 @@ GtkWidget   *declic_wizard_new            (void);
 DeclicDraft *declic_wizard_get_draft      (DeclicWizard  *self);
 void         declic_wizard_set_draft      (DeclicWizard  *self,
                                            DeclicDraft   *draft);
+/* The draft linked to the open one as its spouse's (declic-spouse-link.h), checked against it:
+ * @spouse_id %NULL when not linked, @spouse %NULL when its draft is not found. */
+void         declic_wizard_set_spouse     (DeclicWizard  *self,
+                                           DeclicDraft   *spouse,
+                                           const char    *spouse_id);
 /* @section: a DeclicSection or a DeclicWizardPage. */
 void         declic_wizard_show_section   (DeclicWizard  *self,
                                            int            section);

@@ -229,6 +229,13 @@ declic_draft_row_format_glance (DeclicDraftSummary *summary,
   if (declic_draft_summary_get_checked_on (summary) == NULL)
     return NULL;
 
+  /* Linked spouses: each row names the other, first, so that the pair is seen in the list. */
+  if (declic_draft_summary_get_spouse_name (summary) != NULL)
+    /* Translators: on a draft's row, the draft linked to it as its spouse's */
+    g_ptr_array_add (parts, g_strdup_printf (_("Spouse: %s"), declic_draft_summary_get_spouse_name (summary)));
+  else if (declic_draft_summary_get_spouse_id (summary) != NULL)
+    g_ptr_array_add (parts, g_strdup (_("Linked spouse’s draft not found")));
+
   if (streams != NULL && *streams != '\0')
     {
       g_auto(GStrv) numbers = g_strsplit (streams, ",", -1);
