@@ -12,6 +12,12 @@
  * unknown.
  *
  * The CSV is declic-summary-csv.h's, the same as the window's export.
+ *
+ * Drafts a folder's ".declic/links.json" links as spouses are checked against each other when
+ * both are checked in the same run (the folder, or both files): what they declare differently
+ * about each other is an error on both (declic-spouse-link.h). A draft checked without its
+ * spouse's draft is checked alone. A links file that is refused makes the run fail (2); the
+ * drafts are still checked, unlinked.
  */
 #define G_LOG_DOMAIN "declic-cli"
 
@@ -28,6 +34,7 @@
 #include "declic-clock.h"
 #include "declic-cli.h"
 #include "declic-format.h"
+#include "declic-spouse-links.h"
 #include "declic-summary-csv.h"
 #include "declic-utils.h"
 
@@ -57,6 +64,8 @@ typedef struct
   GString               *csv_out;
   int                    status;
   guint                  n_checked;
+  GHashTable            *spouses;      /* canonical path → FileResult of the linked draft */
+  GHashTable            *checked;      /* canonical path → FileResult, every path of the run */
 } CheckRun;
 
 /* ---- Human report ---------------------------------------------------------------------------- */
@@ -86,6 +95,7 @@ print_findings (GString    *out,
 static void
 print_report (GString     *out,
               const char  *path,
+              const char  *spouse_path,
               DeclicDraft *draft,
               DeclicCheck *check)
 {
@@ -119,6 +129,8 @@ print_report (GString     *out,
     g_string_append_printf (out, _("  Checked on %s for a filing on %s; no rule set was in force on that date\n"), today_text, date);
   if (rule_set != NULL && recorded != NULL && g_strcmp0 (recorded, declic_rule_set_get_id (rule_set)) != 0)
     g_string_append_printf (out, _("  The draft was last checked with “%s”; it is left unchanged.\n"), recorded);
+  if (spouse_path != NULL)
+    g_string_append_printf (out, _("  Linked spouse’s draft: %s (the two are checked against each other)\n"), spouse_path);
   if (check->stage != DECLIC_DI_STAGE_DRAFT)
     /* TRANSLATORS: where the DI is in Arrima, "  Stage of the DI: filed in Arrima" */
     g_string_append_printf (out, _("  Stage of the DI: %s\n"), declic_di_stage_get_label (check->stage));
@@ -233,19 +245,26 @@ print_report (GString     *out,
 typedef struct
 {
   char        *path;
+  char        *canonical;   /* the key of CheckRun's tables */
   char        *unreadable;  /* why the file or folder cannot be read, or NULL */
   gboolean     shown;       /* kept by --due-within (always, without it) */
   gboolean     fileable;
   GString     *text;        /* FORMAT_TEXT: the report */
   GString     *csv;         /* FORMAT_CSV: the row */
   json_object *json;        /* FORMAT_JSON: the object */
+  /* Kept from the worker to the main thread when the spouse's draft is checked too */
+  DeclicDraft *draft;
+  DeclicCheck *check;
 } FileResult;
 
 static void
 file_result_free (FileResult *result)
 {
   g_free (result->path);
+  g_free (result->canonical);
   g_free (result->unreadable);
+  g_clear_object (&result->draft);
+  g_clear_pointer (&result->check, declic_check_free);
   if (result->text != NULL)
     g_string_free (result->text, TRUE);
   if (result->csv != NULL)
@@ -260,6 +279,7 @@ file_result_new (const char *path)
   FileResult *result = g_new0 (FileResult, 1);
 
   result->path = g_strdup (path);
+  result->canonical = g_canonicalize_filename (path, NULL);
   return result;
 }
 
@@ -285,22 +305,21 @@ fill_unreadable (CheckRun   *run,
     }
 }
 
-/* Runs on a worker thread: reads only @run's settings, writes only @result. */
-static void
-check_file (CheckRun   *run,
-            FileResult *result)
+/* The linked spouse's draft of @result, when this run checks it too, or NULL. */
+static FileResult *
+find_spouse (CheckRun   *run,
+             FileResult *result)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeclicDraft) draft = declic_draft_new_from_file (result->path, &error);
-  g_autoptr(DeclicCheck) check = NULL;
+  return g_hash_table_lookup (run->spouses, result->canonical);
+}
 
-  if (draft == NULL)
-    {
-      fill_unreadable (run, result, error->message);
-      return;
-    }
-  check = declic_check_run (draft, NULL,
-                            run->forced_rules, run->validate_ctx);
+static void
+fill_result (CheckRun    *run,
+             FileResult  *result,
+             DeclicDraft *draft,
+             DeclicCheck *check,
+             const char  *spouse_path)
+{
   if (run->due_within >= 0)
     {
       DeclicDeadline *next = declic_check_get_next_deadline (check);
@@ -324,12 +343,139 @@ check_file (CheckRun   *run,
       json_object_object_add (result->json, "path", json_object_new_string (result->path));
       json_object_object_add (result->json, "id", declic_draft_get_id (draft) != NULL
                                                     ? json_object_new_string (declic_draft_get_id (draft)) : NULL);
+      if (spouse_path != NULL)
+        json_object_object_add (result->json, "spouse", json_object_new_string (spouse_path));
       declic_check_add_to_json (check, result->json);
     }
   else
     {
       result->text = g_string_new (NULL);
-      print_report (result->text, result->path, draft, check);
+      print_report (result->text, result->path, spouse_path, draft, check);
+    }
+}
+
+/* Runs on a worker thread: reads only @run's settings and tables, writes only @result. A draft
+ * whose spouse is checked too keeps its draft and check for the main thread (link_spouses ()). */
+static void
+check_file (CheckRun   *run,
+            FileResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeclicDraft) draft = declic_draft_new_from_file (result->path, &error);
+  g_autoptr(DeclicCheck) check = NULL;
+
+  if (draft == NULL)
+    {
+      fill_unreadable (run, result, error->message);
+      return;
+    }
+  check = declic_check_run (draft, NULL,
+                            run->forced_rules, run->validate_ctx);
+  if (g_hash_table_contains (run->spouses, result->canonical))
+    {
+      result->draft = g_steal_pointer (&draft);
+      result->check = g_steal_pointer (&check);
+      return;
+    }
+  fill_result (run, result, draft, check, NULL);
+}
+
+/* Back on the main thread, once every draft is checked: each linked pair checked against
+ * each other, then reported. */
+static void
+link_spouses (CheckRun  *run,
+              GPtrArray *results)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      FileResult *result = g_ptr_array_index (results, i);
+      FileResult *spouse;
+
+      if (result->check == NULL)
+        continue;
+      spouse = find_spouse (run, result);
+      if (spouse != NULL && spouse->draft != NULL)
+        {
+          g_autofree char *id = g_path_get_basename (spouse->path);
+
+          *strrchr (id, '.') = '\0';
+          declic_check_add_spouse (result->check, result->draft, spouse->draft, id);
+        }
+    }
+  for (guint i = 0; i < results->len; i++)
+    {
+      FileResult *result = g_ptr_array_index (results, i);
+      FileResult *spouse;
+
+      if (result->check == NULL)
+        continue;
+      spouse = find_spouse (run, result);
+      fill_result (run, result, result->draft, result->check, spouse != NULL ? spouse->path : NULL);
+      g_clear_object (&result->draft);
+      g_clear_pointer (&result->check, declic_check_free);
+    }
+}
+
+/* The spouse links of every folder a path of the run is in, kept for the drafts whose linked
+ * draft is checked in the same run: one file alone is checked alone. A refused links file is
+ * said, and fails the run. */
+static void
+load_links (CheckRun  *run,
+            GPtrArray *results)
+{
+  g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      FileResult *result = g_ptr_array_index (results, i);
+
+      if (result->unreadable == NULL)
+        g_hash_table_insert (run->checked, result->canonical, result);
+    }
+  for (guint i = 0; i < results->len; i++)
+    {
+      FileResult *result = g_ptr_array_index (results, i);
+      g_autofree char *folder = NULL;
+      g_autoptr(DeclicSpouseLinks) links = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (result->unreadable != NULL)
+        continue;
+      folder = g_path_get_dirname (result->canonical);
+      if (g_hash_table_contains (folders, folder))
+        continue;
+      links = declic_spouse_links_load (folder, &error);
+      g_hash_table_add (folders, g_strdup (folder));
+      if (links == NULL)
+        {
+          g_printerr ("declic check: %s\n", error->message);
+          run->status = EXIT_UNREADABLE;
+          continue;
+        }
+      for (guint j = 0; j < results->len; j++)
+        {
+          FileResult *other = g_ptr_array_index (results, j);
+          g_autofree char *other_folder = NULL;
+          g_autofree char *id = NULL;
+          const char *spouse_id;
+          g_autofree char *spouse_name = NULL;
+          g_autofree char *spouse_path = NULL;
+
+          if (other->unreadable != NULL || !g_str_has_suffix (other->canonical, ".json"))
+            continue;
+          other_folder = g_path_get_dirname (other->canonical);
+          if (strcmp (other_folder, folder) != 0)
+            continue;
+          id = g_path_get_basename (other->canonical);
+          id[strlen (id) - strlen (".json")] = '\0';
+          spouse_id = declic_spouse_links_get_spouse (links, id);
+          if (spouse_id == NULL)
+            continue;
+          spouse_name = g_strconcat (spouse_id, ".json", NULL);
+          spouse_path = g_build_filename (folder, spouse_name, NULL);
+          if (g_hash_table_contains (run->checked, spouse_path))
+            g_hash_table_insert (run->spouses, other->canonical, g_hash_table_lookup (run->checked, spouse_path));
+        }
     }
 }
 
@@ -573,7 +719,11 @@ declic_cli_check (int    argc,
       else
         g_ptr_array_add (results, file_result_new (paths[i]));
     }
+  run.checked = g_hash_table_new (g_str_hash, g_str_equal);
+  run.spouses = g_hash_table_new (g_str_hash, g_str_equal);
+  load_links (&run, results);
   check_all (&run, results);
+  link_spouses (&run, results);
   for (guint i = 0; i < results->len; i++)
     emit_result (&run, g_ptr_array_index (results, i));
 
@@ -584,5 +734,7 @@ declic_cli_check (int    argc,
   g_string_free (run.csv_out, TRUE);
 
   g_clear_pointer (&run.validate_ctx, declic_validate_context_unref);
+  g_hash_table_unref (run.spouses);
+  g_hash_table_unref (run.checked);
   return run.status;
 }

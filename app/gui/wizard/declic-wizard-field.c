@@ -50,6 +50,7 @@ drop_blank_item (DeclicWizardField *field)
   if (open == NULL || !declic_draft_has (draft, item) || !declic_draft_is_blank (draft, item))
     return;
   array = g_strndup (item, open - item);
+  declic_wizard_item_emptying (field->wizard, item);
   removed = declic_draft_remove_item (draft, array, (guint) g_ascii_strtoull (open + 1, NULL, 10));
   /* The list, then the objects that held only it ("french" around "french.results"). */
   for (char *container = g_strdup (array); container != NULL;)
@@ -68,7 +69,6 @@ drop_blank_item (DeclicWizardField *field)
       else
         *dot = '\0';
     }
-  declic_wizard_item_emptied (field->wizard, item);
 }
 
 static void
@@ -145,9 +145,9 @@ write_value (DeclicWizardField *field,
     default:
       if (text == NULL || *text == '\0')
         {
-          declic_draft_unset (draft, field->path);
           if (g_str_has_suffix (field->path, "]"))
-            declic_wizard_item_emptied (field->wizard, field->path);
+            declic_wizard_item_emptying (field->wizard, field->path);
+          declic_draft_unset (draft, field->path);
         }
       else
         declic_draft_set_string (draft, field->path, text);
@@ -1023,25 +1023,35 @@ declic_wizard_field_free (DeclicWizardField *field)
   g_free (field);
 }
 
+/* In a list (an expander row's, an item list's) the message box needs a row of its own, hidden
+ * while there is no message; the box stays visible inside it. */
+static void
+wrap_message_row (DeclicWizardField *field)
+{
+  GtkWidget *row;
+
+  if (GTK_IS_LIST_BOX_ROW (field->message_row))
+    return;
+  row = gtk_list_box_row_new ();
+  gtk_widget_set_visible (field->message_row, TRUE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), field->message_row);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_visible (row, FALSE);
+  field->message_row = row;
+}
+
 void
 declic_wizard_field_add_to (DeclicWizardField *field,
                             GtkWidget         *container)
 {
   if (ADW_IS_EXPANDER_ROW (container))
     {
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = field->message_row;
-
+      wrap_message_row (field);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (container), field->row);
       if (field->combo_row != NULL)
         adw_expander_row_add_row (ADW_EXPANDER_ROW (container), field->combo_row);
-      gtk_widget_set_visible (box, TRUE);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_set_visible (row, FALSE);
-      field->message_row = row;
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (container), row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (container), field->message_row);
     }
   else
     {
@@ -1050,6 +1060,40 @@ declic_wizard_field_add_to (DeclicWizardField *field,
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (container), field->combo_row);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (container), field->message_row);
     }
+}
+
+/* Inserts the field's rows (row, combo row, message row) into @list at @position (-1: at the
+ * end); returns how many rows that is. */
+guint
+declic_wizard_field_insert_into (DeclicWizardField *field,
+                                 GtkListBox        *list,
+                                 int                position)
+{
+  GtkWidget *rows[3];
+  guint n = 0;
+
+  wrap_message_row (field);
+  rows[n++] = field->row;
+  if (field->combo_row != NULL)
+    rows[n++] = field->combo_row;
+  rows[n++] = field->message_row;
+  for (guint i = 0; i < n; i++)
+    gtk_list_box_insert (list, rows[i], position < 0 ? -1 : position + (int) i);
+  return n;
+}
+
+/* The field now stands for another item's value ("education[2].title" after an item before it
+ * left): the rows stay, only the path they write to changes. */
+void
+declic_wizard_field_set_path (DeclicWizardField *field,
+                              const char        *path)
+{
+  char *copy = g_strdup (path);
+
+  g_free (field->path);
+  field->path = copy;
+  for (GtkWidget *row = field->row; row != NULL; row = row == field->combo_row ? NULL : field->combo_row)
+    g_object_set_data_full (G_OBJECT (row), "declic-path", g_strdup (path), g_free);
 }
 
 /* Fills the row from the draft. The caller holds wizard->loading, so nothing is written back. */
