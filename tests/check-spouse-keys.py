@@ -72,8 +72,12 @@ def main():
 
         s.key("ctrl+shift+l")
         toast = "are linked as spouses"
-        s.wait_for(lambda: any(toast in n for n in s.names({"label"})), "the toast of the link")
-        assert any("Undo" in n for n in s.names({"push button"})), s.names({"push button"})
+        # One walk of the tree for both: under load a second walk can outlast the toast.
+        def toast_with_undo():
+            nodes = s.nodes()
+            return (any(r == "label" and toast in n for r, n, _ in nodes)
+                    and any(r == "push button" and "Undo" in n for r, n, _ in nodes))
+        s.wait_for(toast_with_undo, "the toast of the link, with its Undo button")
         with open(links, encoding="utf-8") as f:
             assert json.load(f) == {"format": 1, "spouses": [[B, A]]}, open(links).read()
         assert os.stat(links).st_mode & 0o777 == 0o600, oct(os.stat(links).st_mode)

@@ -72,12 +72,21 @@ input (Fixture    *fixture,
   return widget;
 }
 
+/* What the main loop would run before the next key: an item left blank leaves the draft then. */
+static void
+run_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static void
 set_text (Fixture    *fixture,
           const char *path,
           const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (input (fixture, path)), text);
+  run_idle ();
 }
 
 /* A shown label under @widget whose text is @text exactly (the written date beside a date
@@ -1057,7 +1066,13 @@ test_wizard_quiet (Fixture       *fixture,
   label = message_label_of (row);
   g_assert_false (row_is_invalid (row));
 
+  /* A jump in the sidebar only looks: the section left stays quiet. */
   declic_wizard_show_section (fixture->wizard, DECLIC_SECTION_CONTACT);
+  g_assert_false (row_is_invalid (row));
+  declic_wizard_show_section (fixture->wizard, DECLIC_SECTION_PERSONAL);
+  /* Next moves past it: what is still empty there is asked for. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->wizard), "wizard.next", NULL);
+  g_assert_cmpint (declic_wizard_get_section (fixture->wizard), ==, DECLIC_SECTION_CONTACT);
   g_assert_true (row_is_invalid (row));
   g_assert_true (gtk_widget_has_css_class (label, "error"));
   /* The next section is still quiet, until Review is opened. */
@@ -1141,6 +1156,23 @@ test_wizard_empty_item (Fixture       *fixture,
   after = declic_draft_to_data (fixture->draft, NULL);
   g_assert_cmpstr (after, ==, before);
   g_clear_pointer (&after, g_free);
+
+  /* Typing over the selected title: erased, then the first character, before the main loop
+   * runs again; the item stays where it is, with the new title */
+  add_item (fixture, "education");
+  set_text (fixture, "education[0].title", "Licence");
+  {
+    GtkEditable *title = GTK_EDITABLE (input (fixture, "education[0].title"));
+    int position = 0;
+
+    gtk_editable_delete_text (title, 0, -1);
+    gtk_editable_insert_text (title, "M", -1, &position);
+    run_idle ();
+  }
+  g_assert_cmpuint (declic_draft_get_n_items (fixture->draft, "education"), ==, 1);
+  g_assert_cmpstr (declic_draft_get_string (fixture->draft, "education[0].title"), ==, "M");
+  set_text (fixture, "education[0].title", "");
+  g_assert_false (declic_draft_has (fixture->draft, "education"));
 
   /* The second of two emptied: the first stays, the list shrinks */
   add_item (fixture, "education");

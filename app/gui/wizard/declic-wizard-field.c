@@ -32,43 +32,67 @@ field_label (const DeclicFieldSpec *spec)
 
 /* An item emptied of its last value ("education[0]" once its title is erased) leaves the
  * draft, as it was before its first value: no "{}" is written. It stays on screen as the item
- * just added (declic_wizard_item_emptied ()); a list left with no item leaves the file too. */
+ * still to fill (declic_wizard_item_emptying ()); a list left with no item leaves the file too.
+ *
+ * Not at once: typing over a selected value erases it, then inserts the first character, and
+ * the field hears both. The item is dropped once the key is handled, if it is still blank. */
+typedef struct
+{
+  DeclicWizard *wizard;
+  DeclicDraft  *draft;
+  char         *item;   /* "education[0]" */
+} BlankItem;
+
+static void
+blank_item_free (BlankItem *blank)
+{
+  g_object_unref (blank->wizard);
+  g_object_unref (blank->draft);
+  g_free (blank->item);
+  g_free (blank);
+}
+
+static gboolean
+drop_blank_item_cb (gpointer data)
+{
+  BlankItem *blank = data;
+  DeclicDraft *draft = blank->draft;
+  const char *open = strrchr (blank->item, '[');
+  g_autofree char *array = g_strndup (blank->item, open - blank->item);
+  g_autofree char *removed = NULL;
+
+  if (blank->wizard->draft != draft || !declic_draft_has (draft, blank->item)
+      || !declic_draft_is_blank (draft, blank->item))
+    return G_SOURCE_REMOVE;
+  declic_wizard_write_begin (blank->wizard);
+  declic_wizard_item_emptying (blank->wizard, blank->item);
+  removed = declic_draft_remove_item (draft, array, (guint) g_ascii_strtoull (open + 1, NULL, 10));
+  declic_wizard_drop_empty_containers (blank->wizard, array);
+  declic_wizard_write_end (blank->wizard);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 drop_blank_item (DeclicWizardField *field)
 {
   DeclicDraft *draft = field->wizard->draft;
   const char *close = strrchr (field->path, ']');
-  const char *open;
-  g_autofree char *item = NULL;
-  g_autofree char *array = NULL;
-  g_autofree char *removed = NULL;
+  BlankItem *blank;
 
   if (close == NULL || close[1] == '\0' || declic_draft_has (draft, field->path))
     return;
-  item = g_strndup (field->path, close + 1 - field->path);
-  open = strrchr (item, '[');
-  if (open == NULL || !declic_draft_has (draft, item) || !declic_draft_is_blank (draft, item))
-    return;
-  array = g_strndup (item, open - item);
-  declic_wizard_item_emptying (field->wizard, item);
-  removed = declic_draft_remove_item (draft, array, (guint) g_ascii_strtoull (open + 1, NULL, 10));
-  /* The list, then the objects that held only it ("french" around "french.results"). */
-  for (char *container = g_strdup (array); container != NULL;)
+  blank = g_new0 (BlankItem, 1);
+  blank->item = g_strndup (field->path, close + 1 - field->path);
+  if (strrchr (blank->item, '[') == NULL || !declic_draft_has (draft, blank->item)
+      || !declic_draft_is_blank (draft, blank->item))
     {
-      char *dot;
-
-      if (!declic_draft_has (draft, container) || !declic_draft_is_blank (draft, container))
-        {
-          g_free (container);
-          break;
-        }
-      declic_draft_unset (draft, container);
-      dot = strrchr (container, '.');
-      if (dot == NULL || strchr (container, '[') != NULL)
-        g_clear_pointer (&container, g_free);
-      else
-        *dot = '\0';
+      g_free (blank->item);
+      g_free (blank);
+      return;
     }
+  blank->wizard = g_object_ref (field->wizard);
+  blank->draft = g_object_ref (draft);
+  g_idle_add_full (G_PRIORITY_DEFAULT, drop_blank_item_cb, blank, (GDestroyNotify) blank_item_free);
 }
 
 static void

@@ -147,6 +147,8 @@ void               declic_wizard_remove_item      (DeclicWizard      *self,
                                                    guint              index);
 void               declic_wizard_item_emptying    (DeclicWizard      *self,
                                                    const char        *item_path);
+void               declic_wizard_drop_empty_containers (DeclicWizard *self,
+                                                   const char        *array_path);
 void               declic_wizard_add_item         (DeclicWizard      *self,
                                                    const char        *array_path);
 void               declic_wizard_move_item        (DeclicWizard      *self,

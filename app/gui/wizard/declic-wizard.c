@@ -437,6 +437,30 @@ declic_wizard_add_item (DeclicWizard *self,
   focus_item_or_add (list, position);
 }
 
+/* After an item left: the list if it is empty now, then the objects that held only it
+ * ("french" around "french.results"), so that the file holds no "[]" nor "{}". */
+void
+declic_wizard_drop_empty_containers (DeclicWizard *self,
+                                     const char   *array_path)
+{
+  for (char *container = g_strdup (array_path); container != NULL;)
+    {
+      char *dot;
+
+      if (!declic_draft_has (self->draft, container) || !declic_draft_is_blank (self->draft, container))
+        {
+          g_free (container);
+          break;
+        }
+      declic_draft_unset (self->draft, container);
+      dot = strrchr (container, '.');
+      if (dot == NULL || strchr (container, '[') != NULL)
+        g_clear_pointer (&container, g_free);
+      else
+        *dot = '\0';
+    }
+}
+
 void
 declic_wizard_remove_item (DeclicWizard *self,
                            const char   *array_path,
@@ -473,6 +497,7 @@ declic_wizard_remove_item (DeclicWizard *self,
   json = declic_draft_remove_item (self->draft, path, index);
   if (json == NULL)
     return;
+  declic_wizard_drop_empty_containers (self, path);
 
   g_free (self->undo_array);
   g_free (self->undo_json);
