@@ -46,6 +46,16 @@ class Session(declic_atspi.Session):
         with open(self.draft_file(), encoding="utf-8") as f:
             return json.load(f)
 
+    def wait_for_draft(self, predicate, what):
+        """Waits for autosave to write what @predicate looks for (1 s after the last change;
+        later on a loaded machine): the file, not a set time."""
+        def holds():
+            try:
+                return predicate(self.draft())
+            except (OSError, ValueError, KeyError, IndexError, TypeError):
+                return False
+        self.wait_for(holds, what)
+
 
 def check_focus_stays(s):
     # GTK 4.8 does not put the GtkText inside an entry row in the AT-SPI tree: while a text
@@ -57,16 +67,14 @@ def check_focus_stays(s):
     time.sleep(AUTOSAVE_WAIT)
     s.assert_in_text("after typing a family name and autosave")
     s.type(" Thi")
-    time.sleep(AUTOSAVE_WAIT)
-    assert s.draft()["personal"]["family_names"] == "Nguyen Thi", s.draft()
+    s.wait_for_draft(lambda d: d["personal"]["family_names"] == "Nguyen Thi", "“Nguyen Thi” in the file")
 
     s.tab_to("Sex")
     s.key("space")           # opens the list
     time.sleep(0.5)
     s.key("Down", "Return")  # Female: the field goes from invalid to valid
-    time.sleep(AUTOSAVE_WAIT)
+    s.wait_for_draft(lambda d: d["personal"].get("sex") == "female", "sex “female” in the file")
     s.assert_focus("Sex", "after choosing Sex")
-    assert s.draft()["personal"].get("sex") == "female", s.draft()
 
     s.key("Tab")             # the date of birth, right under Sex
     s.assert_in_text("Tab from Sex")
@@ -75,8 +83,7 @@ def check_focus_stays(s):
     s.assert_in_text("after finishing a date")
     s.key("BackSpace")
     s.type("4")
-    time.sleep(AUTOSAVE_WAIT)
-    assert s.draft()["personal"]["birth_date"] == "1990-02-04", s.draft()
+    s.wait_for_draft(lambda d: d["personal"]["birth_date"] == "1990-02-04", "the date of birth in the file")
     print("focus stays in the field: ok")
 
 
@@ -109,9 +116,8 @@ def check_add_writes_nothing(s, declic):
     s.key("space")
     time.sleep(0.5)
     s.key("Down", "Down", "Return")
-    time.sleep(AUTOSAVE_WAIT)
-    citizenships = s.draft()["personal"].get("citizenships")
-    assert citizenships and all(len(c) == 2 for c in citizenships), citizenships
+    s.wait_for_draft(lambda d: d["personal"]["citizenships"] and all(len(c) == 2 for c in d["personal"]["citizenships"]),
+                     "a citizenship in the file")
     check = subprocess.run([declic, "check", path], capture_output=True, text=True)
     assert check.returncode != 2, f"the saved draft does not load: {check.stdout}{check.stderr}"
     print("Add writes nothing until a value is chosen: ok")
@@ -144,8 +150,7 @@ def check_noc_search(s):
     s.key("Return")
     time.sleep(0.3)
     s.assert_in_text("after picking a NOC result")   # back in the NOC code field
-    time.sleep(AUTOSAVE_WAIT)
-    assert s.draft()["work_history"][0]["noc_code"] == "21231", s.draft()
+    s.wait_for_draft(lambda d: d["work_history"][0]["noc_code"] == "21231", "NOC 21231 in the file")
     # The row shows the code: its line under it names the occupation.
     assert any("TEER 1" in n for r, n, _ in s.nodes() if r == "label"), \
         "no occupation line under the NOC code"
