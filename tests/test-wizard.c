@@ -122,12 +122,16 @@ set_choice (Fixture    *fixture,
   g_error ("No choice “%s” for “%s”", code, path);
 }
 
+/* A yes/no field: its switch, or for a question its Yes (1) or No (2) choice. */
 static void
 set_switch (Fixture    *fixture,
             const char *path,
             gboolean    active)
 {
-  gtk_switch_set_active (GTK_SWITCH (input (fixture, path)), active);
+  if (declic_draft_fields_lookup_path (path)->question)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (input (fixture, path)), active ? 1 : 2);
+  else
+    gtk_switch_set_active (GTK_SWITCH (input (fixture, path)), active);
 }
 
 /* Picks a country by its name in the drop-down, as a person does. */
@@ -1202,6 +1206,54 @@ test_wizard_long_choices (Fixture       *fixture,
   g_assert_false (adw_combo_row_get_use_subtitle (ADW_COMBO_ROW (sex)));
 }
 
+/* A question the DI asks (DeclicFieldSpec.question) is a Yes/No choice that starts
+ * unanswered: "No" is an answer a person gives, not a switch left alone. Plain yes/no fields
+ * stay switches. */
+static gboolean
+has_unanswered (Fixture    *fixture,
+                const char *path)
+{
+  GPtrArray *findings = declic_wizard_get_findings (fixture->wizard);
+
+  for (guint i = 0; i < findings->len; i++)
+    if (g_strcmp0 (declic_finding_get_path (g_ptr_array_index (findings, i)), path) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_wizard_question (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *path = "job_offer.has_offer";
+  GtkWidget *row = input (fixture, path);
+
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  g_assert_true (GTK_IS_SWITCH (input (fixture, "consent.information_true")));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  g_assert_false (declic_draft_has (fixture->draft, path));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);  /* No */
+  run_idle ();
+  g_assert_true (declic_draft_has (fixture->draft, path));
+  g_assert_false (declic_draft_get_boolean (fixture->draft, path, TRUE));
+  g_assert_false (has_unanswered (fixture, path));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);  /* Yes */
+  run_idle ();
+  g_assert_true (declic_draft_get_boolean (fixture->draft, path, FALSE));
+
+  /* Not answered: taken back, and asked for again (the section left empty is) */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  run_idle ();
+  g_assert_false (declic_draft_has (fixture->draft, path));
+  g_assert_true (has_unanswered (fixture, path) || has_unanswered (fixture, "job_offer"));
+
+  /* An answer from the file shows as given. */
+  declic_draft_set_boolean (fixture->draft, path, FALSE);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1223,6 +1275,7 @@ main (int   argc,
   g_test_add ("/wizard/invalid", Fixture, NULL, fixture_set_up, test_wizard_invalid, fixture_tear_down);
   g_test_add ("/wizard/quiet", Fixture, NULL, fixture_set_up, test_wizard_quiet, fixture_tear_down);
   g_test_add ("/wizard/applies", Fixture, NULL, fixture_set_up, test_wizard_applies, fixture_tear_down);
+  g_test_add ("/wizard/question", Fixture, NULL, fixture_set_up, test_wizard_question, fixture_tear_down);
   g_test_add ("/wizard/long-choices", Fixture, NULL, fixture_set_up, test_wizard_long_choices, fixture_tear_down);
   g_test_add ("/wizard/empty-item", Fixture, NULL, fixture_set_up, test_wizard_empty_item, fixture_tear_down);
   g_test_add ("/wizard/items", Fixture, NULL, fixture_set_up, test_wizard_items, fixture_tear_down);

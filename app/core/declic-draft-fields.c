@@ -157,6 +157,7 @@ static const DeclicChoice di_ends[] = {
 #define F(p, t, s, l) { p, DECLIC_FIELD_##t, DECLIC_SECTION_##s, l, NULL, 0, 0 }
 #define E(p, s, l, c) { p, DECLIC_FIELD_ENUM, DECLIC_SECTION_##s, l, c, 0, 0 }
 #define N(p, t, s, l, lo, hi) { p, DECLIC_FIELD_##t, DECLIC_SECTION_##s, l, NULL, lo, hi }
+#define Q(p, s, l) { p, DECLIC_FIELD_BOOLEAN, DECLIC_SECTION_##s, l, NULL, 0, 0, TRUE }
 
 static const DeclicFieldSpec base_fields[] = {
   F ("schema_version", STRING, NONE, N_("File format version")),
@@ -233,7 +234,7 @@ static const DeclicFieldSpec base_fields[] = {
   F ("family", OBJECT, FAMILY, N_("Family situation")),
   E ("family.marital_status", FAMILY, N_("Marital status"), marital_statuses),
   F ("family.union_date", DATE, FAMILY, N_("Date of marriage or start of cohabitation")),
-  F ("family.spouse_accompanies", BOOLEAN, FAMILY, N_("Spouse accompanies")),
+  Q ("family.spouse_accompanies", FAMILY, N_("Spouse accompanies")),
   F ("family.spouse", OBJECT, FAMILY, N_("Accompanying spouse")),
   F ("family.spouse.family_names", STRING, FAMILY, N_("Spouse’s family name(s)")),
   F ("family.spouse.given_names", STRING, FAMILY, N_("Spouse’s given name(s)")),
@@ -277,17 +278,17 @@ static const DeclicFieldSpec base_fields[] = {
   F ("work_history[].country", COUNTRY, WORK, N_("Country")),
   F ("work_history[].subdivision", SUBDIVISION, WORK, N_("Province or state")),
   N ("work_history[].hours_per_week", NUMBER, WORK, N_("Hours per week"), 0, 168),
-  F ("work_history[].paid", BOOLEAN, WORK, N_("Paid")),
+  Q ("work_history[].paid", WORK, N_("Paid")),
   F ("work_history[].compulsory", BOOLEAN, WORK, N_("Compulsory for the diploma")),
   F ("work_history[].description", STRING, WORK, N_("Description")),
 
   F ("job_offer", OBJECT, JOB_OFFER, N_("Validated job offer")),
-  F ("job_offer.has_offer", BOOLEAN, JOB_OFFER, N_("Holds a validated job offer")),
+  Q ("job_offer.has_offer", JOB_OFFER, N_("Holds a validated job offer")),
   F ("job_offer.employer", STRING, JOB_OFFER, N_("Employer")),
   F ("job_offer.job_title", STRING, JOB_OFFER, N_("Job title")),
   F ("job_offer.noc_code", NOC, JOB_OFFER, N_("NOC code")),
   F ("job_offer.city", STRING, JOB_OFFER, N_("City")),
-  F ("job_offer.inside_cmm", BOOLEAN, JOB_OFFER, N_("Inside the Montréal Metropolitan Community")),
+  Q ("job_offer.inside_cmm", JOB_OFFER, N_("Inside the Montréal Metropolitan Community")),
   F ("job_offer.validation_number", STRING, JOB_OFFER, N_("Validation number")),
   F ("job_offer.validation_date", DATE, JOB_OFFER, N_("Validation date")),
 

@@ -61,6 +61,10 @@ typedef struct
   const DeclicChoice *choices;  /* DECLIC_FIELD_ENUM only, ends with { NULL, NULL } */
   double              minimum;  /* INTEGER and NUMBER only */
   double              maximum;
+  /* BOOLEAN only: a question the DI asks and that must be answered Yes or No, so an absent
+   * value is "not answered", not "no" (the validators report it; the wizard asks it with a
+   * Yes/No choice rather than a switch, which cannot say "No" without being touched). */
+  gboolean            question;
 } DeclicFieldSpec;
 
 /* Choices shared by several fields and by the rules. */

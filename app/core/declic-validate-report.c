@@ -100,6 +100,14 @@ declic_validate_report_unanswered (Checker     *c,
                                    const Scope *s,
                                    const char  *key)
 {
+  char pattern[256];
+  const DeclicFieldSpec *spec;
+
+  /* Only a field the table marks as a question is asked as one (a Yes/No choice in the
+   * wizard): a question asked here and shown as a switch could not be answered "No". */
+  join (pattern, sizeof pattern, s->pattern, key);
+  spec = declic_draft_fields_lookup (pattern);
+  g_warn_if_fail (spec != NULL && spec->question);
   declic_validate_report (c, s, key, "required", DECLIC_SEVERITY_ERROR,
                           _("The question “%s” is not answered; answer Yes or No."), declic_validate_label_of (s, key));
 }

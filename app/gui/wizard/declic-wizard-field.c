@@ -601,6 +601,29 @@ on_switch_active (GObject           *sw,
   declic_wizard_write_end (field->wizard);
 }
 
+/* A question (DeclicFieldSpec.question): item 0 "Not answered", 1 "Yes", 2 "No". */
+static void
+on_question_selected (GObject           *combo,
+                      GParamSpec        *pspec,
+                      DeclicWizardField *field)
+{
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (combo));
+  DeclicDraft *draft = field->wizard->draft;
+
+  if (field->wizard->loading > 0 || draft == NULL)
+    return;
+
+  declic_wizard_write_begin (field->wizard);
+  if (selected == 1 || selected == 2)
+    declic_draft_set_boolean (draft, field->path, selected == 1);
+  else
+    {
+      declic_draft_unset (draft, field->path);
+      drop_blank_item (field);
+    }
+  declic_wizard_write_end (field->wizard);
+}
+
 /* Construction */
 
 static GtkWidget *
@@ -723,6 +746,26 @@ new_combo_row (DeclicWizardField *field,
     }
   field->row = field->input = row;
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected), field);
+  return row;
+}
+
+/* A question the DI asks is answered Yes or No, and may be not answered yet: a switch can
+ * only say "No" by being left alone, which is also how a question nobody read looks. */
+static GtkWidget *
+new_question_row (DeclicWizardField *field,
+                  const char        *title)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+
+  /* TRANSLATORS: the choice of a Yes/No question nobody has answered yet */
+  gtk_string_list_append (model, C_("question", "Not answered"));
+  gtk_string_list_append (model, C_("question", "Yes"));
+  gtk_string_list_append (model, C_("question", "No"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  field->row = field->input = row;
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_question_selected), field);
   return row;
 }
 
@@ -973,7 +1016,10 @@ declic_wizard_field_new (DeclicWizard *wizard,
   switch (spec->type)
     {
     case DECLIC_FIELD_BOOLEAN:
-      new_switch_row (field, title);
+      if (spec->question)
+        new_question_row (field, title);
+      else
+        new_switch_row (field, title);
       break;
     case DECLIC_FIELD_ENUM:
       new_combo_row (field, title);
@@ -1131,8 +1177,17 @@ declic_wizard_field_load (DeclicWizardField *field)
   switch (field->spec->type)
     {
     case DECLIC_FIELD_BOOLEAN:
-      gtk_switch_set_active (GTK_SWITCH (field->input),
-                             draft != NULL && declic_draft_get_boolean (draft, field->path, FALSE));
+      if (field->spec->question)
+        {
+          guint selected = 0;
+
+          if (draft != NULL && declic_draft_has (draft, field->path))
+            selected = declic_draft_get_boolean (draft, field->path, FALSE) ? 1 : 2;
+          adw_combo_row_set_selected (ADW_COMBO_ROW (field->row), selected);
+        }
+      else
+        gtk_switch_set_active (GTK_SWITCH (field->input),
+                               draft != NULL && declic_draft_get_boolean (draft, field->path, FALSE));
       break;
 
     case DECLIC_FIELD_ENUM:
