@@ -14,6 +14,7 @@
 #include "preferences/declic-preferences-window.h"
 #include "declic-gui-utils.h"
 #include "upload/declic-upload.h"
+#include "wizard/declic-wizard.h"
 
 #define SAMPLE_RESOURCE "/ca/declic/Declic/sample-draft.json"
 
@@ -138,6 +139,9 @@ on_new_draft (GSimpleAction *action,
       return;
     }
   open_saved_draft (self, draft);
+  /* A new draft is for typing in: the keyboard starts in its first field, not on the menu. */
+  if (self->wizard != NULL)
+    declic_wizard_focus_path (DECLIC_WIZARD (self->wizard), "personal.family_names");
 }
 
 gboolean
