@@ -13,6 +13,7 @@
 
 #include "declic-safe-name.h"
 #include "declic-spouse-links.h"
+#include "declic-workspace-files.h"
 
 #define FORMAT_VERSION 1
 /* Two ids of at most 128 bytes per link: a workspace of 10,000 drafts stays far below this. */
@@ -155,78 +156,32 @@ set_damaged (GError     **error,
   return FALSE;
 }
 
-/* Reads the file without following a link, and only a regular file under the cap. */
+/* Read as every file of ".declic" is, without following a link (declic-workspace-files.h). */
 static char *
-read_file (const char  *path,
-           gsize       *length,
-           gboolean    *absent,
-           GError     **error)
+read_file (DeclicSpouseLinks  *self,
+           gsize              *length,
+           gboolean           *absent,
+           GError            **error)
 {
-  GString *data;
-  struct stat st;
-  int fd;
+  g_autoptr(GError) local_error = NULL;
+  char *data = NULL;
 
   *absent = FALSE;
-  fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      if (saved == ENOENT)
-        *absent = TRUE;
-      else if (saved == ELOOP)
-        set_damaged (error, path, _("it is a symbolic link, and Déclic does not follow links in a workspace"));
-      else
-        g_set_error (error, DECLIC_SPOUSE_LINKS_ERROR, DECLIC_SPOUSE_LINKS_ERROR_IO,
-                     _("Could not read the spouse links %s: %s"), path, g_strerror (saved));
-      return NULL;
-    }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      close (fd);
-      set_damaged (error, path, _("it is not a regular file"));
-      return NULL;
-    }
-  if (st.st_size > MAX_FILE_SIZE)
-    {
-      close (fd);
-      set_damaged (error, path, _("it is too large"));
-      return NULL;
-    }
-
-  data = g_string_sized_new ((gsize) st.st_size + 1);
-  for (;;)
-    {
-      char buffer[8192];
-      gssize n = read (fd, buffer, sizeof buffer);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-
-          close (fd);
-          g_string_free (data, TRUE);
-          g_set_error (error, DECLIC_SPOUSE_LINKS_ERROR, DECLIC_SPOUSE_LINKS_ERROR_IO,
-                       _("Could not read the spouse links %s: %s"), path, g_strerror (saved));
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      g_string_append_len (data, buffer, n);
-      /* It may grow while read. */
-      if (data->len > MAX_FILE_SIZE)
-        {
-          close (fd);
-          g_string_free (data, TRUE);
-          set_damaged (error, path, _("it is too large"));
-          return NULL;
-        }
-    }
-  close (fd);
-  *length = data->len;
-  return g_string_free (data, FALSE);
+  if (declic_workspace_files_read (self->workspace, DECLIC_SPOUSE_LINKS_FILE, MAX_FILE_SIZE,
+                                   &data, length, &local_error))
+    return data;
+  if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    *absent = TRUE;
+  else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_INVAL)
+           || g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_FAILED)
+           || g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR)
+           || g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_LOOP))
+    /* A link, a pipe, a device, a folder, too large: the file is refused, not retried. */
+    set_damaged (error, self->path, local_error->message);
+  else
+    g_set_error (error, DECLIC_SPOUSE_LINKS_ERROR, DECLIC_SPOUSE_LINKS_ERROR_IO,
+                 _("Could not read the spouse links %s: %s"), self->path, local_error->message);
+  return NULL;
 }
 
 /**
@@ -249,7 +204,7 @@ declic_spouse_links_load (const char  *workspace,
   g_return_val_if_fail (workspace != NULL, NULL);
 
   self = declic_spouse_links_new (workspace);
-  data = read_file (self->path, &length, &absent, error);
+  data = read_file (self, &length, &absent, error);
   if (data == NULL)
     return absent ? g_steal_pointer (&self) : NULL;
 
