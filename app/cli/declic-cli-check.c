@@ -380,8 +380,9 @@ check_file (CheckRun   *run,
   fill_result (run, result, draft, check, NULL);
 }
 
-/* Back on the main thread, once every draft is checked: each linked pair checked against
- * each other, then reported. */
+/* Back on the main thread, once every draft is checked: each draft whose spouse's draft is
+ * checked too gets what the two declare differently about each other, then is reported. A
+ * draft is kept until every draft has been compared with it. */
 static void
 link_spouses (CheckRun  *run,
               GPtrArray *results)
@@ -389,11 +390,10 @@ link_spouses (CheckRun  *run,
   for (guint i = 0; i < results->len; i++)
     {
       FileResult *result = g_ptr_array_index (results, i);
-      FileResult *spouse;
+      FileResult *spouse = result->check != NULL ? find_spouse (run, result) : NULL;
 
       if (result->check == NULL)
         continue;
-      spouse = find_spouse (run, result);
       if (spouse != NULL && spouse->draft != NULL)
         {
           g_autofree char *id = g_path_get_basename (spouse->path);
@@ -401,16 +401,12 @@ link_spouses (CheckRun  *run,
           *strrchr (id, '.') = '\0';
           declic_check_add_spouse (result->check, result->draft, spouse->draft, id);
         }
+      fill_result (run, result, result->draft, result->check, spouse != NULL ? spouse->path : NULL);
     }
   for (guint i = 0; i < results->len; i++)
     {
       FileResult *result = g_ptr_array_index (results, i);
-      FileResult *spouse;
 
-      if (result->check == NULL)
-        continue;
-      spouse = find_spouse (run, result);
-      fill_result (run, result, result->draft, result->check, spouse != NULL ? spouse->path : NULL);
       g_clear_object (&result->draft);
       g_clear_pointer (&result->check, declic_check_free);
     }
