@@ -635,7 +635,7 @@ declic_cli_check (int    argc,
     /* main.c has already made it the messages' language (it must be before any string is
      * translated); it is listed here so that `declic check --lang fr` is accepted. */
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Write the text report in this language (fr or en)"), N_("LANG") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },  /* named in the context's text */
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;

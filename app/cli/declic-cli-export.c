@@ -65,7 +65,7 @@ declic_cli_export (int    argc,
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_id, N_("Paper size of the PDF: a4 (the default) or letter"), N_("SIZE") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
       N_("Check as if today were this date"), N_("YYYY-MM-DD") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("DRAFT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },  /* named in the context's text */
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;

@@ -291,7 +291,7 @@ declic_cli_plan (int    argc,
       N_("SPEC") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print the plan as JSON"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },  /* named in the context's text */
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
