@@ -37,7 +37,7 @@ ninja -C "$build" $targets || { echo "0 passed, 1 failed"; exit 1; }
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_odr_violation=0:fast_unwind_on_malloc=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
-dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
+sh scripts/gui-session.sh \
   meson test -C "$build" --no-rebuild --print-errorlogs --num-processes 2 --suite core --suite upload \
   --no-suite dates --timeout-multiplier 3
 status=$?

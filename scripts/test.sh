@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 rm -rf build-test
 meson setup build-test || { echo "0 passed, 1 failed"; exit 1; }
 meson compile -C build-test || { echo "0 passed, 1 failed"; exit 1; }
-dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
+sh scripts/gui-session.sh \
   meson test -C build-test --print-errorlogs --num-processes 2
 status=$?
 log=build-test/meson-logs/testlog.json

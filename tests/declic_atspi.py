@@ -5,7 +5,9 @@ xdotool; where the keyboard focus is, read through AT-SPI.
 Used by check-a11y.py, check-wizard-keys.py and check-list-keys.py, which run with Debian's
 python3 (pyatspi) under Xvfb and D-Bus (tests/meson.build)."""
 import atexit
+import ctypes
 import os
+import signal
 import subprocess
 import tempfile
 import time
@@ -65,6 +67,14 @@ def find_app(deadline, name="declic", pid=None):
 _notifications = None
 
 
+def _die_with_parent():
+    """Run in a child before exec: the kernel sends it SIGTERM when the test's process dies,
+    however it dies. A child left behind would keep the test's output pipe open, and meson
+    would wait for it until the test's time limit instead of reporting the failure."""
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def start_notification_server():
     """A notification server on the test's session bus, once per test (see fake-notifications.py);
     returns the file its notifications are written to."""
@@ -72,7 +82,8 @@ def start_notification_server():
     if _notifications is None:
         log = os.path.join(tempfile.mkdtemp(prefix="declic-notifications-"), "log")
         server = subprocess.Popen(["/usr/bin/python3", os.path.join(os.path.dirname(__file__), "fake-notifications.py"), log],
-                                  stdout=subprocess.PIPE, text=True)
+                                  stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+                                  preexec_fn=_die_with_parent)
         assert server.stdout.readline().strip() == "ready", "the notification server did not start"
         atexit.register(server.terminate)
         _notifications = log
@@ -86,7 +97,7 @@ def start_declic(declic, workspace, args=()):
     env.pop("GTK_A11Y", None)
     if APP_G_DEBUG is not None:
         env["G_DEBUG"] = APP_G_DEBUG
-    return subprocess.Popen([declic, *args], env=env)
+    return subprocess.Popen([declic, *args], env=env, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent)
 
 
 class Session:
