@@ -5,6 +5,8 @@
 #include <locale.h>
 
 #include "declic-deadlines.h"
+#include "declic-language-tables.h"
+#include "declic-utils.h"
 #include "rules-test-util.h"
 
 static GPtrArray *
@@ -198,8 +200,15 @@ test_deadlines_language_results (void)
       n++;
       if (g_str_equal (deadline->path, "french.results[0].result_date"))
         {
-          /* They stop counting on 2026-03-10, their 2nd anniversary: the 9th is their last day. */
+          /* They stop counting on 2026-03-10, their 2nd anniversary: the 9th is their last day,
+           * the day the wizard shows as "valid until". */
+          GDate results;
+          g_autoptr(GDate) last_day = NULL;
+
           assert_date (&deadline->date, "2026-03-09");
+          g_assert_true (declic_utils_parse_date ("2024-03-10", &results));
+          last_day = declic_language_result_last_day (&results);
+          g_assert_cmpint (g_date_compare (&deadline->date, last_day), ==, 0);
           g_assert_cmpint (deadline->days_left, ==, 8);
           g_assert_cmpint (deadline->status, ==, DECLIC_DEADLINE_SOON);
         }

@@ -375,6 +375,11 @@ test_language_result_expiry (void)
       parse_date (cases[i].expiry, &expected);
       expiry = declic_language_result_expiry (&results);
       g_assert_cmpint (g_date_compare (expiry, &expected), ==, 0);
+      /* The last day they count is the day before. */
+      g_clear_pointer (&expiry, g_date_free);
+      expiry = declic_language_result_last_day (&results);
+      g_date_subtract_days (&expected, 1);
+      g_assert_cmpint (g_date_compare (expiry, &expected), ==, 0);
     }
 
   {

@@ -914,6 +914,26 @@ declic_language_result_expiry (const GDate *results_date)
 }
 
 /**
+ * declic_language_result_last_day:
+ * @results_date: the date the results were obtained
+ *
+ * The last day the results count: the day before declic_language_result_expiry (), which
+ * is the day they no longer count (declic_language_result_is_expired ()). What "valid until"
+ * and the results' deadline show, so that the two never name different days.
+ *
+ * Returns: (transfer full): free with g_date_free ()
+ */
+GDate *
+declic_language_result_last_day (const GDate *results_date)
+{
+  GDate *last = declic_language_result_expiry (results_date);
+
+  if (last != NULL)
+    g_date_subtract_days (last, 1);
+  return last;
+}
+
+/**
  * declic_language_result_is_expired:
  * @results_date: the date the results were obtained
  * @on_date: the date to check, such as the filing date or today

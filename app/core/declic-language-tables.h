@@ -93,6 +93,7 @@ gboolean                   declic_language_table_get_effective_until (const Decl
 char                      *declic_language_level_to_string         (guint                  level);
 
 GDate                     *declic_language_result_expiry           (const GDate           *results_date);
+GDate                     *declic_language_result_last_day         (const GDate           *results_date);
 gboolean                   declic_language_result_is_expired       (const GDate           *results_date,
                                                                     const GDate           *on_date);
 

@@ -182,10 +182,11 @@ declic_window_refresh_title (DeclicWindow *self)
   if (self->draft != NULL)
     {
       const char *label = declic_draft_get_client_label (self->draft);
+      g_autofree char *spouse = NULL;
+
       name = label != NULL ? g_strdup (label) : declic_draft_dup_display_name (self->draft);
       if (name == NULL)
         name = g_strdup (_("New draft"));
-      g_autofree char *spouse = NULL;
 
       adw_window_title_set_title (self->content_title, name);
       if (self->spouse_name != NULL)

@@ -1401,11 +1401,17 @@ describe_result_date (DeclicWizardField *field)
   expiry = declic_language_result_expiry (&date);
   if (expiry == NULL)
     return NULL;
-  text = declic_format_date_long (expiry, NULL);
   declic_draft_get_reference_date (draft, NULL, &today);
   /* Expired at the reference date: results must still be valid when the DI is filed. */
   if (declic_language_result_is_expired (&date, &today))
-    return g_strdup_printf (_("Expired on %s: results are valid 2 years."), text);
+    {
+      text = declic_format_date_long (expiry, NULL);
+      return g_strdup_printf (_("Expired on %s: results are valid 2 years."), text);
+    }
+  /* The last day they count, the date of their deadline (not the day they stop counting). */
+  g_clear_pointer (&expiry, g_date_free);
+  expiry = declic_language_result_last_day (&date);
+  text = declic_format_date_long (expiry, NULL);
   return g_strdup_printf (_("Valid until %s (results are valid 2 years)."), text);
 }
 
