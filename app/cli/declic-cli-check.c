@@ -228,10 +228,15 @@ print_report (GString     *out,
           else
             left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "passed %s day ago", "passed %s days ago", -deadline->days_left),
                                     days);
-          /* Translators: "    January 15, 2027 (320 days left, ok): The déclaration d’intérêt expires [official]" */
-          g_string_append_printf (out, _("    %s (%s, %s): %s [%s]\n"), when, left,
-                   declic_deadline_status_get_label (deadline->status), deadline->label,
-                   declic_rule_status_get_label (deadline->source_status));
+          if (deadline->status == DECLIC_DEADLINE_PASSED)
+            /* Translators: "    January 15, 2027 (passed 3 days ago): The déclaration d’intérêt expires [official]" */
+            g_string_append_printf (out, _("    %s (%s): %s [%s]\n"), when, left, deadline->label,
+                                    declic_rule_status_get_label (deadline->source_status));
+          else
+            /* Translators: "    January 15, 2027 (320 days left, ok): The déclaration d’intérêt expires [official]" */
+            g_string_append_printf (out, _("    %s (%s, %s): %s [%s]\n"), when, left,
+                     declic_deadline_status_get_label (deadline->status), deadline->label,
+                     declic_rule_status_get_label (deadline->source_status));
         }
     }
   g_string_append_c (out, '\n');
