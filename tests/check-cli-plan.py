@@ -61,6 +61,18 @@ check(r.returncode == 0 and "estimation" in r.stdout and "Meilleure période" in
 check("grille pstq-grid du 2 juillet 2025" in r.stdout and "2025-07-02" not in r.stdout,
       f"plan fr: the grid's date not written out: {r.stdout[:300]}")
 
+# A what-if's line starts with its own description, under a heading, in either language.
+for lang, heading, offer in ((None, "What each change adds alone", "    A validated job offer outside the Montréal Metropolitan Community: +50 points (estimate) on "),
+                             ("fr", "Ce que chaque changement ajoute seul", "    Une offre d’emploi validée hors de la Communauté métropolitaine de Montréal\u00a0: +50 points (estimation) le ")):
+    r = run("--date", "2026-12-01", "--months", "3", "--what-if", "offer:outside-cmm", SAMPLE, lang=lang)
+    lines = r.stdout.splitlines()
+    check(any(heading in line for line in lines), f"plan {lang}: no what-if heading in {r.stdout[-600:]}")
+    check(any(line.startswith(offer) for line in lines), f"plan {lang}: what-if line in {r.stdout[-600:]}")
+    check("What if" not in r.stdout and "Hypothèse" not in r.stdout, f"plan {lang}: the old what-if line")
+r = run("--what-if", "level:writing:13", SAMPLE, lang="fr")
+check(r.returncode == 2 and "«\u00a0level:writing:13\u00a0»" in r.stderr and "de 1 à 12" in r.stderr,
+      f"plan fr: a level out of range: {r.stderr}")
+
 for bad in (["--what-if", "level:singing:7"], ["--months", "0"], ["--date", "2026-02-30"], []):
     r = run(*bad, SAMPLE) if bad else run()
     check(r.returncode == 2 and r.stderr.strip() != "", f"plan {bad}: exit {r.returncode}")

@@ -383,10 +383,63 @@ test_plan_what_if_parse (void)
     {
       g_autoptr(GError) error = NULL;
       g_assert_false (declic_what_if_parse (bad[i], &what_if, &error));
-      g_assert_error (error, DECLIC_PLAN_ERROR, DECLIC_PLAN_ERROR_WHAT_IF);
+      g_assert_error (error, DECLIC_WHAT_IF_ERROR, DECLIC_WHAT_IF_ERROR_INVALID);
     }
   g_assert_true (declic_what_if_parse ("outside-cmm:2027-01-01", &what_if, NULL));
   g_assert_cmpint (what_if.kind, ==, DECLIC_WHAT_IF_OUTSIDE_CMM);
+}
+
+/* The window's choices and the command line's specs are checked by one validator. */
+static void
+test_what_if_validate (void)
+{
+  DeclicWhatIf what_if = { DECLIC_WHAT_IF_LEVEL, { 0 }, DECLIC_SKILL_SPEAKING, 13 };
+  g_autoptr(GError) error = NULL;
+
+  g_date_clear (&what_if.date, 1);
+  g_assert_false (declic_what_if_validate (&what_if, &error));
+  g_assert_error (error, DECLIC_WHAT_IF_ERROR, DECLIC_WHAT_IF_ERROR_INVALID);
+  g_clear_error (&error);
+  what_if.level = 12;
+  g_assert_true (declic_what_if_validate (&what_if, NULL));
+  what_if.skill = DECLIC_N_SKILLS;
+  g_assert_false (declic_what_if_validate (&what_if, NULL));
+
+  /* An end and a move need their date; a new result does not (it holds from today). */
+  for (guint kind = 0; kind < DECLIC_N_WHAT_IF_KINDS; kind++)
+    {
+      DeclicWhatIf undated = { (DeclicWhatIfKind) kind, { 0 }, DECLIC_SKILL_READING, 7 };
+
+      g_date_clear (&undated.date, 1);
+      g_assert_nonnull (declic_what_if_kind_get_label (undated.kind));
+      g_assert_cmpint (declic_what_if_validate (&undated, NULL), ==, !declic_what_if_kind_needs_date (undated.kind));
+      g_assert_true (!declic_what_if_kind_needs_date (undated.kind) || declic_what_if_kind_takes_date (undated.kind));
+    }
+  g_assert_true (declic_what_if_kind_takes_date (DECLIC_WHAT_IF_LEVEL));
+  g_assert_false (declic_what_if_kind_needs_date (DECLIC_WHAT_IF_LEVEL));
+  g_assert_false (declic_what_if_kind_takes_date (DECLIC_WHAT_IF_OFFER_INSIDE_CMM));
+
+  /* The same messages reach the command line, after the spec. */
+  g_assert_false (declic_what_if_parse ("level:writing:0", &what_if, &error));
+  g_assert_nonnull (strstr (error->message, "level:writing:0"));
+  g_assert_nonnull (strstr (error->message, "1"));
+}
+
+static void
+test_what_if_equal (void)
+{
+  DeclicWhatIf a, b;
+
+  g_assert_true (declic_what_if_parse ("level:speaking:7:2027-06-01", &a, NULL));
+  g_assert_true (declic_what_if_parse ("level:speaking:7:2027-06-01", &b, NULL));
+  g_assert_true (declic_what_if_equal (&a, &b));
+  g_assert_true (declic_what_if_parse ("level:speaking:8:2027-06-01", &b, NULL));
+  g_assert_false (declic_what_if_equal (&a, &b));
+  g_assert_true (declic_what_if_parse ("level:speaking:7", &b, NULL));
+  g_assert_false (declic_what_if_equal (&a, &b));
+  g_assert_true (declic_what_if_parse ("offer:inside-cmm", &a, NULL));
+  g_assert_true (declic_what_if_parse ("offer:inside-cmm", &b, NULL));
+  g_assert_true (declic_what_if_equal (&a, &b));
 }
 
 int
@@ -407,6 +460,8 @@ main (int   argc,
   g_test_add_func ("/plan/offer", test_plan_offer);
   g_test_add_func ("/plan/best-window", test_plan_best_window);
   g_test_add_func ("/plan/what-if-parse", test_plan_what_if_parse);
+  g_test_add_func ("/plan/what-if-validate", test_what_if_validate);
+  g_test_add_func ("/plan/what-if-equal", test_what_if_equal);
 
   return g_test_run ();
 }

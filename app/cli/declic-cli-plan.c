@@ -179,16 +179,17 @@ print_plan (const char  *path,
                loss);
     }
 
+  if (plan->effects->len > 0)
+    g_print (_("  What each change adds alone, against the plan without it:\n"));
   for (guint i = 0; i < plan->effects->len; i++)
     {
       DeclicPlanWhatIfEffect *effect = g_ptr_array_index (plan->effects, i);
       g_autofree char *at = format_date (&effect->at);
-
       g_autofree char *delta = declic_format_signed_integer (effect->delta, NULL);
 
-      /* TRANSLATORS: "What if French speaking at level 9 from 2027-03-01: +12 points (estimate) on 2027-03-01" */
-      g_print (g_dngettext (GETTEXT_PACKAGE, "  What if %s: %s point (estimate) on %s\n",
-                            "  What if %s: %s points (estimate) on %s\n", (gulong) ABS (effect->delta)),
+      /* TRANSLATORS: "    French speaking at level 9 from 2027-03-01: +12 points (estimate) on 2027-03-01" */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "    %s: %s point (estimate) on %s\n",
+                            "    %s: %s points (estimate) on %s\n", (gulong) ABS (effect->delta)),
                effect->label, delta, at);
     }
 

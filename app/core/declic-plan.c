@@ -12,134 +12,6 @@
 #include "declic-plan.h"
 #include "declic-utils.h"
 
-G_DEFINE_QUARK (declic-plan-error-quark, declic_plan_error)
-
-static const char *const skill_ids[DECLIC_N_SKILLS] = { "listening", "speaking", "reading", "writing" };
-
-/* ---- What-ifs ----------------------------------------------------------------------------- */
-
-static gboolean
-parse_optional_date (const char *text,
-                     GDate      *date,
-                     const char *spec,
-                     GError    **error)
-{
-  g_date_clear (date, 1);
-  if (text == NULL)
-    return TRUE;
-  if (declic_utils_parse_date (text, date))
-    return TRUE;
-  g_set_error (error, DECLIC_PLAN_ERROR, DECLIC_PLAN_ERROR_WHAT_IF,
-               _("“%s”: “%s” is not a date; write it as YYYY-MM-DD."), spec, text);
-  return FALSE;
-}
-
-/**
- * declic_what_if_parse:
- * @spec: "level:SKILL:LEVEL[:DATE]", "job-continues", "job-ends:DATE", "outside-cmm:DATE",
- *   "offer:inside-cmm" or "offer:outside-cmm"; SKILL is listening, speaking, reading or writing
- *
- * Returns: whether @spec is a what-if, else %FALSE with @error saying how to write one
- */
-gboolean
-declic_what_if_parse (const char    *spec,
-                      DeclicWhatIf  *what_if,
-                      GError       **error)
-{
-  g_auto(GStrv) parts = NULL;
-  guint n;
-
-  g_return_val_if_fail (spec != NULL, FALSE);
-  g_return_val_if_fail (what_if != NULL, FALSE);
-
-  memset (what_if, 0, sizeof *what_if);
-  g_date_clear (&what_if->date, 1);
-  parts = g_strsplit (spec, ":", -1);
-  n = g_strv_length (parts);
-
-  if (n >= 3 && n <= 4 && g_str_equal (parts[0], "level"))
-    {
-      char *end = NULL;
-      long level;
-
-      what_if->kind = DECLIC_WHAT_IF_LEVEL;
-      what_if->skill = DECLIC_N_SKILLS;
-      for (guint s = 0; s < DECLIC_N_SKILLS; s++)
-        if (g_str_equal (parts[1], skill_ids[s]))
-          what_if->skill = (DeclicSkill) s;
-      level = strtol (parts[2], &end, 10);
-      if (what_if->skill == DECLIC_N_SKILLS || end == parts[2] || *end != '\0' || level < 1 || level > 12)
-        {
-          g_set_error (error, DECLIC_PLAN_ERROR, DECLIC_PLAN_ERROR_WHAT_IF,
-                       _("“%s”: write a new level as level:SKILL:LEVEL[:DATE], with SKILL one of listening, speaking, reading, writing and LEVEL from 1 to 12."),
-                       spec);
-          return FALSE;
-        }
-      what_if->level = (int) level;
-      return parse_optional_date (n == 4 ? parts[3] : NULL, &what_if->date, spec, error);
-    }
-  if (n == 1 && g_str_equal (parts[0], "job-continues"))
-    {
-      what_if->kind = DECLIC_WHAT_IF_JOB_CONTINUES;
-      return TRUE;
-    }
-  if (n == 2 && g_str_equal (parts[0], "job-ends"))
-    {
-      what_if->kind = DECLIC_WHAT_IF_JOB_ENDS;
-      return parse_optional_date (parts[1], &what_if->date, spec, error);
-    }
-  if (n == 2 && g_str_equal (parts[0], "outside-cmm"))
-    {
-      what_if->kind = DECLIC_WHAT_IF_OUTSIDE_CMM;
-      return parse_optional_date (parts[1], &what_if->date, spec, error);
-    }
-  if (n == 2 && g_str_equal (parts[0], "offer") &&
-      (g_str_equal (parts[1], "inside-cmm") || g_str_equal (parts[1], "outside-cmm")))
-    {
-      what_if->kind = g_str_equal (parts[1], "inside-cmm") ? DECLIC_WHAT_IF_OFFER_INSIDE_CMM
-                                                           : DECLIC_WHAT_IF_OFFER_OUTSIDE_CMM;
-      return TRUE;
-    }
-
-  g_set_error (error, DECLIC_PLAN_ERROR, DECLIC_PLAN_ERROR_WHAT_IF,
-               _("“%s” is not a what-if. Write one of: level:SKILL:LEVEL[:DATE], job-continues, job-ends:DATE, outside-cmm:DATE, offer:inside-cmm, offer:outside-cmm."),
-               spec);
-  return FALSE;
-}
-
-char *
-declic_what_if_describe (const DeclicWhatIf *what_if)
-{
-  g_autofree char *date = NULL;
-
-  g_return_val_if_fail (what_if != NULL, NULL);
-
-  if (g_date_valid (&what_if->date))
-    date = declic_format_date_long (&what_if->date, NULL);
-
-  switch (what_if->kind)
-    {
-    case DECLIC_WHAT_IF_LEVEL:
-      if (date != NULL)
-        /* TRANSLATORS: "French speaking at level 7 from 2027-03-01" */
-        return g_strdup_printf (_("French %s at level %d from %s"),
-                                declic_skill_get_label (what_if->skill), what_if->level, date);
-      return g_strdup_printf (_("French %s at level %d"), declic_skill_get_label (what_if->skill), what_if->level);
-    case DECLIC_WHAT_IF_JOB_CONTINUES:
-      return g_strdup (_("The current job continues"));
-    case DECLIC_WHAT_IF_JOB_ENDS:
-      return g_strdup_printf (_("The current job ends on %s"), date);
-    case DECLIC_WHAT_IF_OUTSIDE_CMM:
-      return g_strdup_printf (_("Living outside the Montréal Metropolitan Community from %s"), date);
-    case DECLIC_WHAT_IF_OFFER_INSIDE_CMM:
-      return g_strdup (_("A validated job offer inside the Montréal Metropolitan Community"));
-    case DECLIC_WHAT_IF_OFFER_OUTSIDE_CMM:
-      return g_strdup (_("A validated job offer outside the Montréal Metropolitan Community"));
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
 /* The work period that is going on, or else the one that ended last: "the current job". */
 static int
 find_current_job (DeclicDraft *draft)
@@ -185,7 +57,7 @@ add_level_result (DeclicDraft        *copy,
   i = declic_draft_append_item (copy, "french.results");
   for (guint s = 0; s < DECLIC_N_SKILLS; s++)
     {
-      g_autofree char *path = g_strdup_printf ("french.results[%u].%s.level", i, skill_ids[s]);
+      g_autofree char *path = g_strdup_printf ("french.results[%u].%s.level", i, declic_skill_get_id ((DeclicSkill) s));
       int level = profile != NULL ? profile->french[s].level : 0;
 
       if (s == what_if->skill)

@@ -14,33 +14,9 @@
 #include <glib.h>
 
 #include "declic-check.h"
+#include "declic-what-if.h"
 
 G_BEGIN_DECLS
-
-#define DECLIC_PLAN_ERROR (declic_plan_error_quark ())
-
-typedef enum
-{
-  DECLIC_PLAN_ERROR_WHAT_IF,
-} DeclicPlanError;
-
-typedef enum
-{
-  DECLIC_WHAT_IF_LEVEL,              /* a new French result: @skill at @level on @date */
-  DECLIC_WHAT_IF_JOB_CONTINUES,      /* the most recent job goes on (no end date) */
-  DECLIC_WHAT_IF_JOB_ENDS,           /* the most recent job ends on @date */
-  DECLIC_WHAT_IF_OUTSIDE_CMM,        /* living outside the CMM from @date */
-  DECLIC_WHAT_IF_OFFER_INSIDE_CMM,   /* a validated job offer inside the CMM */
-  DECLIC_WHAT_IF_OFFER_OUTSIDE_CMM,  /* a validated job offer outside the CMM */
-} DeclicWhatIfKind;
-
-typedef struct
-{
-  DeclicWhatIfKind kind;
-  GDate            date;    /* cleared when the what-if has none: from today */
-  DeclicSkill      skill;
-  int              level;
-} DeclicWhatIf;
 
 typedef struct
 {
@@ -70,13 +46,6 @@ typedef struct
   gboolean   only_down;       /* the estimate never rises, and falls, over the plan */
   double     loss_per_month;  /* when only_down: the average loss in points per month */
 } DeclicPlan;
-
-GQuark      declic_plan_error_quark   (void);
-
-gboolean    declic_what_if_parse      (const char              *spec,
-                                       DeclicWhatIf            *what_if,
-                                       GError                 **error);
-char       *declic_what_if_describe   (const DeclicWhatIf      *what_if);
 
 GArray     *declic_plan_suggest_what_ifs (DeclicDraft         *draft,
                                        const GDate             *today);
