@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "declic-check-json.h"
 #include "declic-plan.h"
 #include "rules-test-util.h"
 
@@ -389,6 +390,46 @@ test_plan_what_if_parse (void)
   g_assert_cmpint (what_if.kind, ==, DECLIC_WHAT_IF_OUTSIDE_CMM);
 }
 
+/* 10. Without what-ifs every date's check reads one copy of the draft made for the whole plan:
+ *     each must equal a full check, at that date, of a copy of its own with the planned filing
+ *     date unset (and, as any copy, no filing date), here on a draft that has both. */
+static char *
+check_to_text (DeclicCheck *check)
+{
+  g_autoptr(json_object) object = json_object_new_object ();
+
+  declic_check_add_to_json (check, object);
+  return g_strdup (json_object_to_json_string_ext (object, JSON_C_TO_STRING_PLAIN));
+}
+
+static void
+test_plan_equals_full_checks (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "sample-complete.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeclicDraft) draft = declic_draft_new_from_file (path, &error);
+  g_autoptr(DeclicPlan) plan = NULL;
+
+  g_assert_no_error (error);
+  declic_draft_set_string (draft, "planned_filing_date", "2027-06-01");
+  declic_draft_set_string (draft, "filing_date", "2026-02-01");
+  plan = plan_of (draft, NULL, 0);
+  for (guint i = 0; i < plan->points->len; i++)
+    {
+      DeclicPlanPoint *point = g_ptr_array_index (plan->points, i);
+      g_autoptr(DeclicDraft) copy = declic_draft_duplicate (draft);
+      g_autoptr(DeclicCheck) full = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *got = check_to_text (point->check);
+
+      declic_draft_set_string (copy, "created", declic_draft_get_string (draft, "created"));
+      declic_draft_unset (copy, "planned_filing_date");
+      full = declic_check_run (copy, &point->date, NULL, NULL);
+      expected = check_to_text (full);
+      g_assert_cmpstr (got, ==, expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/plan/offer", test_plan_offer);
   g_test_add_func ("/plan/best-window", test_plan_best_window);
   g_test_add_func ("/plan/what-if-parse", test_plan_what_if_parse);
+  g_test_add_func ("/plan/equals-full-checks", test_plan_equals_full_checks);
 
   return g_test_run ();
 }
