@@ -356,14 +356,11 @@ test_plan_offer (void)
 static void
 test_plan_best_window (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "sample-complete.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeclicDraft) draft = declic_draft_new_from_file (path, &error);
+  g_autoptr(DeclicDraft) draft = load_sample ();
   g_autoptr(DeclicPlan) plan = NULL;
   GDate today = date_from ("2026-12-01");
   GDate english_lapses = date_from ("2027-02-20");
 
-  g_assert_no_error (error);
   plan = declic_plan_compute (draft, &today, 36, NULL, 0, NULL);
   g_assert_cmpint (plan->best_score, >, 0);
   g_assert_cmpint (g_date_compare (&plan->best_from, &today), ==, 0);
@@ -402,30 +399,35 @@ check_to_text (DeclicCheck *check)
   return g_strdup (json_object_to_json_string_ext (object, JSON_C_TO_STRING_PLAIN));
 }
 
+/* What the plan's date must equal: a full check of a copy of @draft made for that date alone. */
+static char *
+full_check_of_copy (DeclicDraft *draft,
+                    const GDate *date)
+{
+  g_autoptr(DeclicDraft) copy = declic_draft_duplicate (draft);
+  g_autoptr(DeclicCheck) check = NULL;
+
+  declic_draft_set_string (copy, "created", declic_draft_get_string (draft, "created"));
+  declic_draft_unset (copy, "planned_filing_date");
+  check = declic_check_run (copy, date, NULL, NULL);
+  return check_to_text (check);
+}
+
 static void
 test_plan_equals_full_checks (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "sample-complete.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeclicDraft) draft = declic_draft_new_from_file (path, &error);
+  g_autoptr(DeclicDraft) draft = load_sample ();
   g_autoptr(DeclicPlan) plan = NULL;
 
-  g_assert_no_error (error);
   declic_draft_set_string (draft, "planned_filing_date", "2027-06-01");
   declic_draft_set_string (draft, "filing_date", "2026-02-01");
   plan = plan_of (draft, NULL, 0);
   for (guint i = 0; i < plan->points->len; i++)
     {
       DeclicPlanPoint *point = g_ptr_array_index (plan->points, i);
-      g_autoptr(DeclicDraft) copy = declic_draft_duplicate (draft);
-      g_autoptr(DeclicCheck) full = NULL;
-      g_autofree char *expected = NULL;
       g_autofree char *got = check_to_text (point->check);
+      g_autofree char *expected = full_check_of_copy (draft, &point->date);
 
-      declic_draft_set_string (copy, "created", declic_draft_get_string (draft, "created"));
-      declic_draft_unset (copy, "planned_filing_date");
-      full = declic_check_run (copy, &point->date, NULL, NULL);
-      expected = check_to_text (full);
       g_assert_cmpstr (got, ==, expected);
     }
 }
