@@ -22,6 +22,19 @@ date_from (const char *text)
   return date;
 }
 
+/* The full sample draft of tests/fixtures. */
+static G_GNUC_UNUSED DeclicDraft *
+load_sample (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "sample-complete.json", NULL);
+  g_autoptr(GError) error = NULL;
+  DeclicDraft *draft = declic_draft_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (draft);
+  return draft;
+}
+
 static G_GNUC_UNUSED DeclicRuleSet *
 get_rule_set (const char *id)
 {

@@ -3,17 +3,7 @@
 
 #include "declic-check.h"
 #include "declic-utils.h"
-
-static DeclicDraft *
-load_sample (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "sample-complete.json", NULL);
-  g_autoptr(GError) error = NULL;
-  DeclicDraft *draft = declic_draft_new_from_file (path, &error);
-
-  g_assert_no_error (error);
-  return draft;
-}
+#include "rules-test-util.h"
 
 static void
 set_date (GDate      *date,

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "declic-check-json.h"
 #include "declic-plan.h"
 #include "rules-test-util.h"
 
@@ -355,14 +356,11 @@ test_plan_offer (void)
 static void
 test_plan_best_window (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "sample-complete.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeclicDraft) draft = declic_draft_new_from_file (path, &error);
+  g_autoptr(DeclicDraft) draft = load_sample ();
   g_autoptr(DeclicPlan) plan = NULL;
   GDate today = date_from ("2026-12-01");
   GDate english_lapses = date_from ("2027-02-20");
 
-  g_assert_no_error (error);
   plan = declic_plan_compute (draft, &today, 36, NULL, 0, NULL);
   g_assert_cmpint (plan->best_score, >, 0);
   g_assert_cmpint (g_date_compare (&plan->best_from, &today), ==, 0);
@@ -442,6 +440,51 @@ test_what_if_equal (void)
   g_assert_true (declic_what_if_equal (&a, &b));
 }
 
+/* 10. Without what-ifs every date's check reads one copy of the draft made for the whole plan:
+ *     each must equal a full check, at that date, of a copy of its own with the planned filing
+ *     date unset (and, as any copy, no filing date), here on a draft that has both. */
+static char *
+check_to_text (DeclicCheck *check)
+{
+  g_autoptr(json_object) object = json_object_new_object ();
+
+  declic_check_add_to_json (check, object);
+  return g_strdup (json_object_to_json_string_ext (object, JSON_C_TO_STRING_PLAIN));
+}
+
+/* What the plan's date must equal: a full check of a copy of @draft made for that date alone. */
+static char *
+full_check_of_copy (DeclicDraft *draft,
+                    const GDate *date)
+{
+  g_autoptr(DeclicDraft) copy = declic_draft_duplicate (draft);
+  g_autoptr(DeclicCheck) check = NULL;
+
+  declic_draft_set_string (copy, "created", declic_draft_get_string (draft, "created"));
+  declic_draft_unset (copy, "planned_filing_date");
+  check = declic_check_run (copy, date, NULL, NULL);
+  return check_to_text (check);
+}
+
+static void
+test_plan_equals_full_checks (void)
+{
+  g_autoptr(DeclicDraft) draft = load_sample ();
+  g_autoptr(DeclicPlan) plan = NULL;
+
+  declic_draft_set_string (draft, "planned_filing_date", "2027-06-01");
+  declic_draft_set_string (draft, "filing_date", "2026-02-01");
+  plan = plan_of (draft, NULL, 0);
+  for (guint i = 0; i < plan->points->len; i++)
+    {
+      DeclicPlanPoint *point = g_ptr_array_index (plan->points, i);
+      g_autofree char *got = check_to_text (point->check);
+      g_autofree char *expected = full_check_of_copy (draft, &point->date);
+
+      g_assert_cmpstr (got, ==, expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/plan/what-if-parse", test_plan_what_if_parse);
   g_test_add_func ("/plan/what-if-validate", test_what_if_validate);
   g_test_add_func ("/plan/what-if-equal", test_what_if_equal);
+  g_test_add_func ("/plan/equals-full-checks", test_plan_equals_full_checks);
 
   return g_test_run ();
 }

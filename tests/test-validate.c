@@ -16,6 +16,7 @@
 #include "declic-finding.h"
 #include "declic-utils.h"
 #include "declic-validate.h"
+#include "rules-test-util.h"
 
 #define REFERENCE "2026-11-22"
 
@@ -27,18 +28,6 @@ parse_date (const char *text,
 {
   g_date_clear (date, 1);
   g_assert_true (declic_utils_parse_date (text, date));
-}
-
-static DeclicDraft *
-load_sample (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "sample-complete.json", NULL);
-  g_autoptr(GError) error = NULL;
-  DeclicDraft *draft = declic_draft_new_from_file (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (draft);
-  return draft;
 }
 
 static GPtrArray *

@@ -162,7 +162,8 @@ apply_what_if (DeclicDraft        *copy,
 /* ---- The plan ----------------------------------------------------------------------------- */
 
 /* The draft as if it were filed on @on: no planned filing date (the plan's date is the filing
- * date), the what-ifs applied. The id and creation stamp stay: deadlines count from them. */
+ * date), the what-ifs applied. The copy has a new id and no filing date (declic_draft_duplicate);
+ * the creation stamp stays: deadlines count from it. */
 static DeclicDraft *
 simulate (DeclicDraft        *draft,
           const DeclicWhatIf *what_ifs,
@@ -192,6 +193,21 @@ check_on (DeclicDraft           *draft,
   return declic_check_run (copy, on, NULL, context);
 }
 
+/* Without what-ifs the simulated draft is the same at every date: @simulated, that one copy,
+ * spares a deep copy of the draft per date. With what-ifs it is %NULL. */
+static DeclicCheck *
+check_plan_date (DeclicDraft           *simulated,
+                 DeclicDraft           *draft,
+                 const DeclicWhatIf    *what_ifs,
+                 guint                  n_what_ifs,
+                 const GDate           *on,
+                 DeclicValidateContext *context)
+{
+  if (simulated != NULL)
+    return declic_check_run (simulated, on, NULL, context);
+  return check_on (draft, what_ifs, n_what_ifs, on, context);
+}
+
 /* The checks of every date of a plan. They are independent of one another and only read the
  * draft, so they share the machine's cores: a 36-month plan is some fifty full checks. The
  * first date is always today, whose check the caller already has (@first, taken). */
@@ -200,6 +216,7 @@ typedef struct
   DeclicDraft           *draft;
   const DeclicWhatIf    *what_ifs;
   guint                  n_what_ifs;
+  DeclicDraft           *simulated;  /* made before the threads start, only read by them */
   GArray                *dates;
   DeclicValidateContext *context;
   DeclicCheck          **checks;
@@ -213,20 +230,21 @@ check_dates_worker (gpointer user_data)
   int i;
 
   while ((i = g_atomic_int_add (&job->next, 1)) < (int) job->dates->len)
-    job->checks[i] = check_on (job->draft, job->what_ifs, job->n_what_ifs,
-                               &g_array_index (job->dates, GDate, i), job->context);
+    job->checks[i] = check_plan_date (job->simulated, job->draft, job->what_ifs, job->n_what_ifs,
+                                      &g_array_index (job->dates, GDate, i), job->context);
   return NULL;
 }
 
 static DeclicCheck **
-check_dates (DeclicDraft           *draft,
+check_dates (DeclicDraft           *simulated,
+             DeclicDraft           *draft,
              const DeclicWhatIf    *what_ifs,
              guint                  n_what_ifs,
              GArray                *dates,
              DeclicCheck           *first,
              DeclicValidateContext *context)
 {
-  PlanChecks job = { draft, what_ifs, n_what_ifs, dates, context, NULL, 1 };
+  PlanChecks job = { draft, what_ifs, n_what_ifs, simulated, dates, context, NULL, 1 };
   guint n_threads = CLAMP (g_get_num_processors (), 1, 4) - 1;
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
 
@@ -607,6 +625,7 @@ declic_plan_compute (DeclicDraft           *draft,
   g_autoptr(GArray) dates = NULL;
   g_autofree DeclicWhatIf *dated = NULL;
   g_autofree DeclicCheck **checks = NULL;
+  g_autoptr(DeclicDraft) simulated = NULL;
 
   g_return_val_if_fail (DECLIC_IS_DRAFT (draft), NULL);
   g_return_val_if_fail (months >= 1 && months <= 120, NULL);
@@ -630,9 +649,11 @@ declic_plan_compute (DeclicDraft           *draft,
     }
   what_ifs = dated;
 
-  now = check_on (draft, what_ifs, n_what_ifs, &plan->today, context);
+  if (n_what_ifs == 0)
+    simulated = simulate (draft, NULL, 0, NULL);
+  now = check_plan_date (simulated, draft, what_ifs, n_what_ifs, &plan->today, context);
   dates = plan_dates (draft, now, &plan->today, months);
-  checks = check_dates (draft, what_ifs, n_what_ifs, dates, g_steal_pointer (&now), context);
+  checks = check_dates (simulated, draft, what_ifs, n_what_ifs, dates, g_steal_pointer (&now), context);
   for (guint i = 0; i < dates->len; i++)
     {
       DeclicPlanPoint *point = g_new0 (DeclicPlanPoint, 1);
