@@ -43,9 +43,9 @@ streams_met (DeclicCheck *check)
 
 /* The cut-offs of recent rounds beside today's estimate: a comparison, never a prediction. */
 static void
-print_rounds (DeclicCheck *today)
+print_rounds (DeclicRounds *rounds,
+              DeclicCheck  *today)
 {
-  DeclicRounds *rounds = declic_rounds_get_default ();
   GPtrArray *list = rounds != NULL ? declic_rounds_get_rounds (rounds) : NULL;
 
   if (list == NULL || list->len == 0)
@@ -73,36 +73,11 @@ print_rounds (DeclicCheck *today)
     }
 }
 
-static json_object *
-rounds_to_json (void)
-{
-  DeclicRounds *rounds = declic_rounds_get_default ();
-  GPtrArray *list = rounds != NULL ? declic_rounds_get_rounds (rounds) : NULL;
-  json_object *object = json_object_new_object ();
-  json_object *array = json_object_new_array ();
-
-  json_object_object_add (object, "id", json_object_new_string (rounds != NULL ? declic_rounds_get_id (rounds) : ""));
-  json_object_object_add (object, "status", json_object_new_string ("secondary"));
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    {
-      DeclicRound *round = g_ptr_array_index (list, i);
-      json_object *o = json_object_new_object ();
-
-      json_object_object_add (o, "date", declic_check_json_date (&round->date));
-      json_object_object_add (o, "stream", json_object_new_int (round->stream));
-      json_object_object_add (o, "min_score", round->min_score >= 0 ? json_object_new_int (round->min_score) : NULL);
-      json_object_object_add (o, "invited", json_object_new_int (round->invited));
-      json_object_object_add (o, "filter", json_object_new_string (round->filter));
-      json_object_array_add (array, o);
-    }
-  json_object_object_add (object, "rounds", array);
-  return object;
-}
-
 static void
-print_plan (const char  *path,
-            DeclicDraft *draft,
-            DeclicPlan  *plan)
+print_plan (const char   *path,
+            DeclicDraft  *draft,
+            DeclicPlan   *plan,
+            DeclicRounds *rounds)
 {
   g_autofree char *name = declic_draft_dup_display_name (draft);
   g_autofree char *today = format_date (&plan->today);
@@ -193,13 +168,14 @@ print_plan (const char  *path,
                effect->label, delta, at);
     }
 
-  print_rounds (first->check);
+  print_rounds (rounds, first->check);
 }
 
 static json_object *
-plan_to_json (const char  *path,
-              DeclicDraft *draft,
-              DeclicPlan  *plan)
+plan_to_json (const char   *path,
+              DeclicDraft  *draft,
+              DeclicPlan   *plan,
+              DeclicRounds *rounds)
 {
   json_object *object = json_object_new_object ();
   json_object *dates = json_object_new_array ();
@@ -262,7 +238,7 @@ plan_to_json (const char  *path,
       json_object_array_add (effects, o);
     }
   json_object_object_add (object, "what_ifs", effects);
-  json_object_object_add (object, "recent_rounds", rounds_to_json ());
+  json_object_object_add (object, "recent_rounds", declic_cli_rounds_to_json (rounds));
   return object;
 }
 
@@ -299,6 +275,8 @@ declic_cli_plan (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) what_ifs = g_array_new (FALSE, TRUE, sizeof (DeclicWhatIf));
   g_autoptr(json_object) out = json_object_new_array ();
+  g_autoptr(DeclicRounds) rounds = NULL;
+  g_autoptr(GError) rounds_problem = NULL;
   DeclicValidateContext *validate_ctx;
   int status = EXIT_OK;
   GDate today;
@@ -347,6 +325,13 @@ declic_cli_plan (int    argc,
       g_array_append_val (what_ifs, what_if);
     }
 
+  /* A list of rounds the person installed but that cannot be used is worth saying, not worth
+   * stopping for: the rounds are only shown beside the plan. */
+  rounds = declic_rounds_load_default (&rounds_problem);
+  if (rounds_problem != NULL)
+    /* TRANSLATORS: "declic plan: warning: Your list of invitation rounds … was ignored …" */
+    g_printerr (_("declic plan: warning: %s\n"), rounds_problem->message);
+
   validate_ctx = declic_validate_context_new_default ();
   for (guint i = 0; paths[i] != NULL; i++)
     {
@@ -363,9 +348,9 @@ declic_cli_plan (int    argc,
       plan = declic_plan_compute (draft, NULL, (guint) months, (DeclicWhatIf *) what_ifs->data,
                                   what_ifs->len, validate_ctx);
       if (json)
-        json_object_array_add (out, plan_to_json (paths[i], draft, plan));
+        json_object_array_add (out, plan_to_json (paths[i], draft, plan, rounds));
       else
-        print_plan (paths[i], draft, plan);
+        print_plan (paths[i], draft, plan, rounds);
     }
   declic_validate_context_unref (validate_ctx);
 

@@ -35,6 +35,7 @@ static const Subcommand subcommands[] = {
   { "check", declic_cli_check },
   { "export", declic_cli_export },
   { "plan", declic_cli_plan },
+  { "rounds", declic_cli_rounds },
   { "schema", run_schema },
   { "upload", declic_cli_upload },
   { NULL, NULL },

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <glib.h>
+#include <json-c/json.h>
+
+#include "declic-rounds.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +24,10 @@ int      declic_cli_export        (int         argc,
 /* `declic plan`: declic-cli-plan.c */
 int      declic_cli_plan          (int         argc,
                                    char      **argv);
+/* `declic rounds`: declic-cli-rounds.c */
+int      declic_cli_rounds        (int         argc,
+                                   char      **argv);
+/* The rounds in use as JSON, for `declic rounds --json` and `declic plan --json`. */
+json_object *declic_cli_rounds_to_json (DeclicRounds *rounds);
 
 G_END_DECLS

@@ -5,11 +5,13 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <stdlib.h>
 
 #include "declic-csv.h"
 #include "declic-rounds.h"
 #include "declic-utils.h"
+#include "declic-workspace-files.h"
 
 #define ROUNDS_RESOURCE "/ca/declic/Declic/core/data/invitation-rounds-2025.csv"
 
@@ -18,6 +20,7 @@ G_DEFINE_QUARK (declic-rounds-error-quark, declic_rounds_error)
 struct _DeclicRounds
 {
   char      *id;
+  char      *origin;   /* the user's file, or NULL for the built-in list */
   GPtrArray *rounds;
 };
 
@@ -34,6 +37,7 @@ declic_rounds_free (DeclicRounds *rounds)
   if (rounds == NULL)
     return;
   g_free (rounds->id);
+  g_free (rounds->origin);
   g_ptr_array_unref (rounds->rounds);
   g_free (rounds);
 }
@@ -162,29 +166,186 @@ declic_rounds_new_from_data (const char  *csv,
   return rounds;
 }
 
+/* The list compiled into the program; NULL only for a build without its resources. */
+static DeclicRounds *
+load_builtin (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (ROUNDS_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize size = 0;
+  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+  DeclicRounds *rounds = data != NULL ? declic_rounds_new_from_data (data, size, &error) : NULL;
+
+  if (rounds == NULL)
+    g_warning ("The built-in invitation rounds could not be read: %s", error != NULL ? error->message : "missing");
+  return rounds;
+}
+
 /**
- * declic_rounds_get_default:
+ * declic_rounds_dup_user_path:
  *
- * Returns: (transfer none) (nullable): the rounds shipped with Déclic
+ * Returns: (transfer full): where declic_rounds_install () puts the user's list
+ */
+char *
+declic_rounds_dup_user_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), DECLIC_ROUNDS_USER_FILE, NULL);
+}
+
+/* A list the person made: the id says how recent it is, since it has no release name. */
+static void
+set_user_origin (DeclicRounds *rounds,
+                 const char   *path)
+{
+  g_autofree char *newest = declic_utils_format_date (declic_rounds_get_newest_date (rounds));
+
+  g_free (rounds->id);
+  rounds->id = g_strdup_printf ("invitation-rounds-as-of-%s", newest);
+  g_free (rounds->origin);
+  rounds->origin = g_strdup (path);
+}
+
+/* The user's list, or NULL: silently (no @error) when there is none, else with @error saying
+ * what is wrong with it, the line at fault included. */
+static DeclicRounds *
+load_user_file (GError **error)
+{
+  g_autofree char *path = declic_rounds_dup_user_path ();
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(DeclicRounds) rounds = NULL;
+  gsize length = 0;
+
+  /* Never through a link, never a pipe or a device, never more than the limit. */
+  if (!declic_workspace_files_read (g_get_user_data_dir (), DECLIC_ROUNDS_USER_FILE,
+                                    DECLIC_ROUNDS_MAX_FILE_SIZE, &data, &length, &local_error))
+    {
+      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_set_error (error, DECLIC_ROUNDS_ERROR, DECLIC_ROUNDS_ERROR_UNREADABLE,
+                     _("Your list of invitation rounds %s was ignored and the built-in list is used: %s"),
+                     path, local_error->message);
+      return NULL;
+    }
+  rounds = declic_rounds_new_from_data (data, length, &local_error);
+  if (rounds == NULL)
+    {
+      g_set_error (error, DECLIC_ROUNDS_ERROR, DECLIC_ROUNDS_ERROR_MALFORMED,
+                   _("Your list of invitation rounds %s was ignored and the built-in list is used: %s"),
+                   path, local_error->message);
+      return NULL;
+    }
+  if (rounds->rounds->len == 0)
+    {
+      g_set_error (error, DECLIC_ROUNDS_ERROR, DECLIC_ROUNDS_ERROR_NO_ROUNDS,
+                   _("Your list of invitation rounds %s was ignored and the built-in list is used: it has no rounds after its header line."),
+                   path);
+      return NULL;
+    }
+  set_user_origin (rounds, path);
+  return g_steal_pointer (&rounds);
+}
+
+/**
+ * declic_rounds_load_default:
+ * @problem: (optional): set when the user's list exists but cannot be used
+ *
+ * The rounds to show: the built-in list or the one the person installed
+ * (declic_rounds_dup_user_path ()), whichever has the newer newest round; on a tie the person's,
+ * which may correct a round. A missing user file is not a problem. A user file that cannot be
+ * used is ignored (the built-in list is returned) and @problem says why, naming the file and the
+ * line at fault, so that the person learns their update did not take. Nothing is cached: each
+ * call reads the file again, so an installed list is seen at once.
+ *
+ * Returns: (transfer full) (nullable): the rounds; %NULL only when the build lacks its resources
+ *   and the user has no usable list
  */
 DeclicRounds *
-declic_rounds_get_default (void)
+declic_rounds_load_default (GError **problem)
 {
-  static DeclicRounds *rounds;
+  g_autoptr(DeclicRounds) builtin = load_builtin ();
+  g_autoptr(DeclicRounds) user = load_user_file (problem);
 
-  if (g_once_init_enter (&rounds))
+  if (user == NULL)
+    return g_steal_pointer (&builtin);
+  if (builtin == NULL || declic_rounds_get_newest_date (builtin) == NULL ||
+      g_date_compare (declic_rounds_get_newest_date (user), declic_rounds_get_newest_date (builtin)) >= 0)
+    return g_steal_pointer (&user);
+  return g_steal_pointer (&builtin);
+}
+
+/* Reads the file the person chose, following a link (they chose it), at most the limit, never a
+ * pipe or a device (declic_workspace_files_read () on its resolved folder and name). */
+static gboolean
+read_chosen_file (const char  *path,
+                  char       **data,
+                  gsize       *length,
+                  GError     **error)
+{
+  g_autofree char *resolved = realpath (path, NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (resolved == NULL)
     {
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (ROUNDS_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      g_autoptr(GError) error = NULL;
-      gsize size = 0;
-      const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
-      DeclicRounds *loaded = data != NULL ? declic_rounds_new_from_data (data, size, &error) : NULL;
-
-      if (loaded == NULL)
-        g_warning ("The built-in invitation rounds could not be read: %s", error != NULL ? error->message : "missing");
-      g_once_init_leave (&rounds, loaded != NULL ? loaded : g_new0 (DeclicRounds, 1));
+      int saved = errno;
+      g_set_error (error, DECLIC_ROUNDS_ERROR, DECLIC_ROUNDS_ERROR_UNREADABLE,
+                   _("Could not read the list of invitation rounds %s: %s"), path, g_strerror (saved));
+      return FALSE;
     }
-  return rounds->rounds != NULL ? rounds : NULL;
+  dir = g_path_get_dirname (resolved);
+  name = g_path_get_basename (resolved);
+  if (!declic_workspace_files_read (dir, name, DECLIC_ROUNDS_MAX_FILE_SIZE, data, length, &local_error))
+    {
+      g_set_error (error, DECLIC_ROUNDS_ERROR, DECLIC_ROUNDS_ERROR_UNREADABLE,
+                   _("Could not read the list of invitation rounds %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * declic_rounds_install:
+ * @path: a list of rounds in the shipped file's format
+ * @error: return location for a #GError
+ *
+ * Checks @path as strictly as the built-in list is read, and copies it to the user's list
+ * (declic_rounds_dup_user_path ()): 0600, in folders created 0700, written to a new file renamed
+ * over the old one, so that a failure leaves the previous list whole, never part of the new one.
+ * Whether it is then in use depends on its newest round (declic_rounds_load_default ()).
+ *
+ * Returns: %TRUE when installed; %FALSE with @error (%DECLIC_ROUNDS_ERROR, or a #G_FILE_ERROR
+ *   when it cannot be written) naming the file and, for a malformed one, the line at fault
+ */
+gboolean
+declic_rounds_install (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(DeclicRounds) rounds = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!read_chosen_file (path, &data, &length, error))
+    return FALSE;
+  rounds = declic_rounds_new_from_data (data, length, &local_error);
+  if (rounds == NULL)
+    {
+      g_set_error (error, DECLIC_ROUNDS_ERROR, DECLIC_ROUNDS_ERROR_MALFORMED,
+                   _("The list of invitation rounds %s was not installed: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (rounds->rounds->len == 0)
+    {
+      g_set_error (error, DECLIC_ROUNDS_ERROR, DECLIC_ROUNDS_ERROR_NO_ROUNDS,
+                   _("The list of invitation rounds %s was not installed: it has no rounds after its header line."),
+                   path);
+      return FALSE;
+    }
+  return declic_workspace_files_write (g_get_user_data_dir (), DECLIC_ROUNDS_USER_FILE, data, (gssize) length, error);
 }
 
 const char *
@@ -199,4 +360,21 @@ declic_rounds_get_rounds (DeclicRounds *rounds)
 {
   g_return_val_if_fail (rounds != NULL, NULL);
   return rounds->rounds;
+}
+
+const char *
+declic_rounds_get_origin (DeclicRounds *rounds)
+{
+  g_return_val_if_fail (rounds != NULL, NULL);
+  return rounds->origin;
+}
+
+/* Newest first (declic_rounds_new_from_data () sorts them). */
+const GDate *
+declic_rounds_get_newest_date (DeclicRounds *rounds)
+{
+  g_return_val_if_fail (rounds != NULL, NULL);
+  if (rounds->rounds->len == 0)
+    return NULL;
+  return &((DeclicRound *) g_ptr_array_index (rounds->rounds, 0))->date;
 }

@@ -325,7 +325,7 @@ declic_application_init (DeclicApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("— or: declic check|upload [OPTION…] PATH…"));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("— or: declic check|plan|export|upload [OPTION…] PATH…, declic rounds [OPTION…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Prepare a Québec déclaration d’intérêt (expression of interest) offline."));
 }

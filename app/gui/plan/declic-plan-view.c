@@ -251,9 +251,15 @@ static GArray *
 fill_rounds (DeclicPlanView *self,
              DeclicPlan     *plan)
 {
-  DeclicRounds *rounds = declic_rounds_get_default ();
+  g_autoptr(GError) problem = NULL;
+  /* Read here, on the main thread, for now: a few kilobytes; the page will say when the
+   * person's list was ignored. */
+  g_autoptr(DeclicRounds) rounds = declic_rounds_load_default (&problem);
   GPtrArray *list = rounds != NULL ? declic_rounds_get_rounds (rounds) : NULL;
   GArray *cutoffs = g_array_new (FALSE, FALSE, sizeof (int));
+
+  if (problem != NULL)
+    g_message ("%s", problem->message);
 
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
