@@ -10,7 +10,7 @@ set -u
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-names=${*:-check diagnosis draft index language-tables noc rules spouse-links sync-meta}
+names=${*:-check diagnosis draft index language-tables noc rounds rules spouse-links sync-meta}
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 jobs=${FUZZ_JOBS:-1}
 
