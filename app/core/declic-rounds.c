@@ -205,6 +205,23 @@ set_user_origin (DeclicRounds *rounds,
   rounds->origin = g_strdup (path);
 }
 
+/* A list to use instead of the built-in one: strictly read, and with a newest round to compare. */
+static DeclicRounds *
+parse_with_rounds (const char  *data,
+                   gsize        length,
+                   GError     **error)
+{
+  g_autoptr(DeclicRounds) rounds = declic_rounds_new_from_data (data, length, error);
+
+  if (rounds != NULL && rounds->rounds->len == 0)
+    {
+      g_set_error_literal (error, DECLIC_ROUNDS_ERROR, DECLIC_ROUNDS_ERROR_NO_ROUNDS,
+                           _("The list has no rounds after its header line."));
+      return NULL;
+    }
+  return g_steal_pointer (&rounds);
+}
+
 /* The user's list, or NULL: silently (no @error) when there is none, else with @error saying
  * what is wrong with it, the line at fault included. */
 static DeclicRounds *
@@ -226,19 +243,12 @@ load_user_file (GError **error)
                      path, local_error->message);
       return NULL;
     }
-  rounds = declic_rounds_new_from_data (data, length, &local_error);
+  rounds = parse_with_rounds (data, length, &local_error);
   if (rounds == NULL)
     {
-      g_set_error (error, DECLIC_ROUNDS_ERROR, DECLIC_ROUNDS_ERROR_MALFORMED,
+      g_set_error (error, DECLIC_ROUNDS_ERROR, local_error->code,
                    _("Your list of invitation rounds %s was ignored and the built-in list is used: %s"),
                    path, local_error->message);
-      return NULL;
-    }
-  if (rounds->rounds->len == 0)
-    {
-      g_set_error (error, DECLIC_ROUNDS_ERROR, DECLIC_ROUNDS_ERROR_NO_ROUNDS,
-                   _("Your list of invitation rounds %s was ignored and the built-in list is used: it has no rounds after its header line."),
-                   path);
       return NULL;
     }
   set_user_origin (rounds, path);
@@ -331,18 +341,11 @@ declic_rounds_install (const char  *path,
 
   if (!read_chosen_file (path, &data, &length, error))
     return FALSE;
-  rounds = declic_rounds_new_from_data (data, length, &local_error);
+  rounds = parse_with_rounds (data, length, &local_error);
   if (rounds == NULL)
     {
-      g_set_error (error, DECLIC_ROUNDS_ERROR, DECLIC_ROUNDS_ERROR_MALFORMED,
+      g_set_error (error, DECLIC_ROUNDS_ERROR, local_error->code,
                    _("The list of invitation rounds %s was not installed: %s"), path, local_error->message);
-      return FALSE;
-    }
-  if (rounds->rounds->len == 0)
-    {
-      g_set_error (error, DECLIC_ROUNDS_ERROR, DECLIC_ROUNDS_ERROR_NO_ROUNDS,
-                   _("The list of invitation rounds %s was not installed: it has no rounds after its header line."),
-                   path);
       return FALSE;
     }
   return declic_workspace_files_write (g_get_user_data_dir (), DECLIC_ROUNDS_USER_FILE, data, (gssize) length, error);
