@@ -18,6 +18,7 @@
 #include "declic-utils.h"
 #include "declic-validate.h"
 #include "wizard/declic-wizard.h"
+#include "declic-rounds.h"
 #include "plan/declic-plan-chart.h"
 #include "plan/declic-plan-view.h"
 
@@ -967,6 +968,13 @@ test_wizard_plan (Fixture       *fixture,
   offer = find_row (view, "A validated job offer outside the Montréal Metropolitan Community");
   g_assert_nonnull (offer);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (offer)), "+50 points (estimate)"));
+  /* The rounds' cut-offs name the list they come from (read by the worker, as the core picks it). */
+  {
+    g_autoptr(DeclicRounds) rounds = declic_rounds_load_default (NULL);
+    g_autofree char *list_title = g_strdup_printf ("List of rounds: %s", declic_rounds_get_id (rounds));
+
+    g_assert_nonnull (find_row (view, list_title));
+  }
 
   chart = find_type (view, DECLIC_TYPE_PLAN_CHART);
   g_assert_nonnull (chart);

@@ -45,6 +45,8 @@ typedef struct
   GArray                *chosen;
   /* Out */
   DeclicPlan            *plan;
+  DeclicRounds          *rounds;      /* the list in use, read here: no I/O on the main thread */
+  GError                *rounds_problem; /* why the person's own list was ignored */
   GArray                *deltas;      /* int per suggestion */
   GArray                *at;          /* GDate per suggestion */
 } PlanJob;
@@ -57,6 +59,8 @@ plan_job_free (PlanJob *job)
   g_clear_pointer (&job->suggestions, g_array_unref);
   g_clear_pointer (&job->chosen, g_array_unref);
   g_clear_pointer (&job->plan, declic_plan_free);
+  g_clear_pointer (&job->rounds, declic_rounds_free);
+  g_clear_error (&job->rounds_problem);
   g_clear_pointer (&job->deltas, g_array_unref);
   g_clear_pointer (&job->at, g_array_unref);
   g_free (job);
@@ -89,6 +93,7 @@ run_plan (GTask        *task,
       if (g_array_index (job->chosen, gboolean, i))
         g_array_append_val (assumed, *what_if);
     }
+  job->rounds = declic_rounds_load_default (&job->rounds_problem);
   job->plan = declic_plan_compute (job->draft, &today, DECLIC_PLAN_VIEW_MONTHS,
                                    (DeclicWhatIf *) assumed->data, assumed->len, job->context);
   g_task_return_boolean (task, TRUE);
@@ -249,17 +254,25 @@ fill_dates (DeclicPlanView *self,
 
 static GArray *
 fill_rounds (DeclicPlanView *self,
-             DeclicPlan     *plan)
+             PlanJob        *job)
 {
-  g_autoptr(GError) problem = NULL;
-  /* Read here, on the main thread, for now: a few kilobytes; the page will say when the
-   * person's list was ignored. */
-  g_autoptr(DeclicRounds) rounds = declic_rounds_load_default (&problem);
+  DeclicRounds *rounds = job->rounds;
   GPtrArray *list = rounds != NULL ? declic_rounds_get_rounds (rounds) : NULL;
   GArray *cutoffs = g_array_new (FALSE, FALSE, sizeof (int));
 
-  if (problem != NULL)
-    g_message ("%s", problem->message);
+  /* Which list the cut-offs come from: its version, and whether it is the person's own. */
+  if (rounds != NULL)
+    {
+      const char *origin = declic_rounds_get_origin (rounds);
+      g_autofree char *display = origin != NULL ? g_filename_display_name (origin) : NULL;
+      g_autofree char *title = g_strdup_printf (_("List of rounds: %s"), declic_rounds_get_id (rounds));
+      g_autofree char *subtitle = display != NULL
+                                  ? g_strdup_printf (_("Installed from your file %s"), display)
+                                  : g_strdup (_("Built into Déclic; a newer list can be installed with declic rounds --install FILE"));
+      add_row (self, self->rounds_group, title, subtitle);
+    }
+  if (job->rounds_problem != NULL)
+    add_row (self, self->rounds_group, _("Your own list of rounds was ignored"), job->rounds_problem->message);
 
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
@@ -296,7 +309,7 @@ on_plan_done (GObject      *source,
   clear_rows (self);
   first = g_ptr_array_index (job->plan->points, 0);
   points = first->check->points;
-  cutoffs = fill_rounds (self, job->plan);
+  cutoffs = fill_rounds (self, job);
   declic_plan_chart_set_plan (self->chart, job->plan, (int *) cutoffs->data, cutoffs->len);
   if (points != NULL)
     {
