@@ -12,6 +12,7 @@
 #include "declic-utils.h"
 #include "plan/declic-plan-chart.h"
 #include "plan/declic-plan-view.h"
+#include "plan/declic-what-if-editor.h"
 
 struct _DeclicPlanView
 {
@@ -25,12 +26,15 @@ struct _DeclicPlanView
   AdwPreferencesGroup   *events_group;
   AdwPreferencesGroup   *table_group;
   AdwPreferencesGroup   *rounds_group;
+  DeclicWhatIfEditor    *what_if_editor;
 
   DeclicDraft           *draft;       /* a private copy: the worker reads it */
   DeclicValidateContext *context;
   GCancellable          *cancellable;
-  GArray                *suggestions; /* DeclicWhatIf */
+  GArray                *suggestions; /* DeclicWhatIf: the suggested ones, then the user's */
   GArray                *chosen;      /* gboolean per suggestion */
+  GPtrArray             *what_if_rows; /* AdwActionRow per suggestion: they stay while the
+                                       * plan is worked out again, and so does the focus */
   GPtrArray             *added_rows;  /* rows to remove before the next fill */
   gboolean               ready;
 };
@@ -131,14 +135,109 @@ add_row (DeclicPlanView      *self,
 
 static void start (DeclicPlanView *self);
 
+static guint
+what_if_index_of (DeclicPlanView *self,
+                  GtkWidget      *widget)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+  guint index = 0;
+
+  if (!g_ptr_array_find (self->what_if_rows, row, &index))
+    g_return_val_if_reached (G_MAXUINT);
+  return index;
+}
+
 static void
 on_what_if_toggled (GtkSwitch      *toggle,
                     GParamSpec     *pspec,
                     DeclicPlanView *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toggle), "declic-index"));
+  guint index = what_if_index_of (self, GTK_WIDGET (toggle));
 
+  if (index == G_MAXUINT)
+    return;
   g_array_index (self->chosen, gboolean, index) = gtk_switch_get_active (toggle);
+  start (self);
+}
+
+static void
+on_what_if_remove (GtkButton      *button,
+                   DeclicPlanView *self)
+{
+  guint index = what_if_index_of (self, GTK_WIDGET (button));
+  GtkWidget *row;
+  GtkWidget *next_focus;
+
+  if (index == G_MAXUINT)
+    return;
+  row = g_ptr_array_index (self->what_if_rows, index);
+  /* The focus goes where the person would look next: the row that takes its place, else the
+   * one before it, else the editor. */
+  next_focus = index + 1 < self->what_if_rows->len ? g_ptr_array_index (self->what_if_rows, index + 1)
+             : index > 0 ? g_ptr_array_index (self->what_if_rows, index - 1)
+             : GTK_WIDGET (self->what_if_editor);
+  adw_preferences_group_remove (self->what_if_group, row);
+  g_ptr_array_remove_index (self->what_if_rows, index);
+  g_array_remove_index (self->suggestions, index);
+  g_array_remove_index (self->chosen, index);
+  gtk_widget_grab_focus (next_focus);
+  start (self);
+}
+
+static GtkWidget *
+add_what_if_row (DeclicPlanView     *self,
+                 const DeclicWhatIf *what_if,
+                 gboolean            removable)
+{
+  g_autofree char *label = declic_what_if_describe (what_if);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  if (removable)
+    {
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      /* TRANSLATORS: a button's name for screen readers: "Remove: French speaking at level 9" */
+      g_autofree char *name = g_strdup_printf (_("Remove: %s"), label);
+
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove this change"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_what_if_remove), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  g_object_set_data (G_OBJECT (row), "declic-switch", toggle);
+  adw_preferences_group_add (self->what_if_group, row);
+  g_ptr_array_add (self->what_if_rows, row);
+  return toggle;
+}
+
+static void
+on_what_if_added (DeclicWhatIfEditor *editor,
+                  DeclicWhatIf       *what_if,
+                  DeclicPlanView     *self)
+{
+  gboolean on = TRUE;
+  GtkWidget *toggle;
+
+  /* The same change twice would add nothing: the one already listed is switched on. */
+  for (guint i = 0; i < self->suggestions->len; i++)
+    if (declic_what_if_equal (&g_array_index (self->suggestions, DeclicWhatIf, i), what_if))
+      {
+        toggle = g_object_get_data (g_ptr_array_index (self->what_if_rows, i), "declic-switch");
+        gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+        return;
+      }
+  g_array_append_val (self->suggestions, *what_if);
+  g_array_append_val (self->chosen, on);
+  toggle = add_what_if_row (self, what_if, TRUE);
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_signal_connect (toggle, "notify::active", G_CALLBACK (on_what_if_toggled), self);
   start (self);
 }
 
@@ -194,11 +293,13 @@ fill_what_ifs (DeclicPlanView *self,
     if (best < 0 || g_array_index (job->deltas, int, i) > g_array_index (job->deltas, int, best))
       best = (int) i;
 
+  /* The rows are the view's: a job started before a row was added or removed has another
+   * list, and its figures would go to the wrong rows. */
+  if (job->suggestions->len != self->what_if_rows->len)
+    return;
   for (guint i = 0; i < job->suggestions->len; i++)
     {
-      DeclicWhatIf *what_if = &g_array_index (job->suggestions, DeclicWhatIf, i);
       int delta = g_array_index (job->deltas, int, i);
-      g_autofree char *label = declic_what_if_describe (what_if);
       g_autofree char *at = declic_format_date_long (&g_array_index (job->at, GDate, i), NULL);
       g_autofree char *delta_text = declic_format_signed_integer (delta, NULL);
       g_autofree char *points = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s point (estimate) on %s",
@@ -207,16 +308,8 @@ fill_what_ifs (DeclicPlanView *self,
       g_autofree char *subtitle = (int) i == best && delta > 0
                                   /* TRANSLATORS: the what-if that adds the most: "+50 points (estimate) on … — adds the most" */
                                   ? g_strdup_printf (_("%s — adds the most"), points) : g_strdup (points);
-      GtkWidget *row = add_row (self, self->what_if_group, label, subtitle);
-      GtkWidget *toggle = gtk_switch_new ();
 
-      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-      gtk_switch_set_active (GTK_SWITCH (toggle), g_array_index (self->chosen, gboolean, i));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_object_set_data (G_OBJECT (toggle), "declic-index", GUINT_TO_POINTER (i));
-      g_signal_connect (toggle, "notify::active", G_CALLBACK (on_what_if_toggled), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (g_ptr_array_index (self->what_if_rows, i)), subtitle);
     }
 }
 
@@ -343,7 +436,7 @@ start (DeclicPlanView *self)
 
   job->draft = g_object_ref (self->draft);
   job->context = self->context != NULL ? declic_validate_context_ref (self->context) : NULL;
-  job->suggestions = g_array_ref (self->suggestions);
+  job->suggestions = g_array_copy (self->suggestions);
   job->chosen = g_array_copy (self->chosen);
   task = g_task_new (NULL, self->cancellable, on_plan_done, g_object_ref (self));
   g_task_set_task_data (task, job, (GDestroyNotify) plan_job_free);
@@ -372,6 +465,7 @@ declic_plan_view_finalize (GObject *object)
   g_clear_pointer (&self->suggestions, g_array_unref);
   g_clear_pointer (&self->chosen, g_array_unref);
   g_clear_pointer (&self->added_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->what_if_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (declic_plan_view_parent_class)->finalize (object);
 }
 
@@ -385,6 +479,7 @@ declic_plan_view_class_init (DeclicPlanViewClass *klass)
   object_class->finalize = declic_plan_view_finalize;
 
   g_type_ensure (DECLIC_TYPE_PLAN_CHART);
+  g_type_ensure (DECLIC_TYPE_WHAT_IF_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, "/ca/declic/Declic/ui/plan/declic-plan-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DeclicPlanView, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, DeclicPlanView, chart);
@@ -394,6 +489,8 @@ declic_plan_view_class_init (DeclicPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeclicPlanView, events_group);
   gtk_widget_class_bind_template_child (widget_class, DeclicPlanView, table_group);
   gtk_widget_class_bind_template_child (widget_class, DeclicPlanView, rounds_group);
+  gtk_widget_class_bind_template_child (widget_class, DeclicPlanView, what_if_editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_what_if_added);
 }
 
 static void
@@ -401,6 +498,7 @@ declic_plan_view_init (DeclicPlanView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->added_rows = g_ptr_array_new ();
+  self->what_if_rows = g_ptr_array_new ();
 }
 
 GtkWidget *
@@ -420,6 +518,11 @@ declic_plan_view_new (DeclicDraft           *draft,
   self->suggestions = declic_plan_suggest_what_ifs (self->draft, NULL);
   self->chosen = g_array_new (FALSE, TRUE, sizeof (gboolean));
   g_array_set_size (self->chosen, self->suggestions->len);
+  for (guint i = 0; i < self->suggestions->len; i++)
+    {
+      GtkWidget *toggle = add_what_if_row (self, &g_array_index (self->suggestions, DeclicWhatIf, i), FALSE);
+      g_signal_connect (toggle, "notify::active", G_CALLBACK (on_what_if_toggled), self);
+    }
   start (self);
   return GTK_WIDGET (self);
 }
