@@ -7,6 +7,9 @@ language given (en or fr):
 - "Try a change": a kind chosen with the keyboard, a date that is not one named as such, then a
   new French result added: its row shows, switched on, with what it adds; its Remove button takes
   it away and the focus goes on;
+- "Update from a File…" in the rounds: a broken list chosen in the file chooser, with the keys,
+  is refused on the page and nothing is installed; a newer one is installed 0600 in a 0700
+  folder and the page names it as the list in use;
 - the draft's file is the same bytes at the end.
 
 Arguments: the declic binary, the sample draft, the language. Runs with Debian's python3
@@ -14,8 +17,10 @@ Arguments: the declic binary, the sample draft, the language. Runs with Debian's
 import hashlib
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
+import time
 
 TEXT = {
     "en": {
@@ -24,6 +29,9 @@ TEXT = {
         "offer": "A validated job offer outside the Montréal Metropolitan Community",
         "kind": "Kind of change",
         "try_first": "A new French result",
+        "update": "Update from a File…",
+        "not_installed": "The file chosen was not installed",
+        "in_use": "List of rounds: invitation-rounds-as-of-2026-01-15",
         "add": "Add This Change",
         "not_a_date": "This is not a date",
         "new": "French listening at level 7",
@@ -40,6 +48,9 @@ TEXT = {
         "offer": "Une offre d’emploi validée hors de la Communauté métropolitaine de Montréal",
         "kind": "Type de changement",
         "try_first": "Un nouveau résultat en français",
+        "update": "Mettre à jour depuis un fichier…",
+        "not_installed": "Le fichier choisi n’a pas été installé",
+        "in_use": "Liste des rondes\u00a0: invitation-rounds-as-of-2026-01-15",
         "add": "Ajouter ce changement",
         "not_a_date": "Ce n’est pas une date",
         "new": "Français, compréhension orale\u00a0: niveau 7",
@@ -62,6 +73,17 @@ def main():
     declic, sample, lang = sys.argv[1:4]
     text = TEXT[lang]
     os.environ["LANGUAGE"] = "" if lang == "en" else lang
+    # The person's own list of rounds goes to a folder of this test's, never to the real one.
+    data_home = tempfile.mkdtemp(prefix="declic-plan-data-")
+    os.environ["XDG_DATA_HOME"] = data_home
+    user_list = os.path.join(data_home, "declic", "invitation-rounds.csv")
+    header = "date,stream,min_score,invited,filter\n"
+    bad_list = os.path.join(data_home, "broken.csv")
+    with open(bad_list, "w", encoding="utf-8") as f:
+        f.write(header + "2026-01-15,1,700,300,none\n2026-02-01,5,700,300,none\n")
+    good_list = os.path.join(data_home, "newer.csv")
+    with open(good_list, "w", encoding="utf-8") as f:
+        f.write(header + "2026-01-15,1,700,300,none\n2025-12-04,4,,10,talent\n")
     import declic_atspi  # after LANGUAGE: the session's window inherits it
 
     workspace = tempfile.mkdtemp(prefix="declic-plan-")
@@ -127,11 +149,41 @@ def main():
         s.wait_for(lambda: not any(n.startswith(text["not_a_date"]) for n in s.names(("label",))), "the problem gone")
         print(f"{lang}: the job's end, chosen with the keyboard, is added: ok")
 
+        # The rounds: a list chosen in the file chooser, typed as a path (Ctrl+L).
+        def choose(path):
+            s.tab_to(text["update"], ("push button",))
+            s.key("space")
+            # GTK 4.8 names the chooser's window for no one: it shows as the focus leaving the
+            # button for the chooser's list of files.
+            s.wait_for(lambda: s.focused() not in (("push button", text["update"]), None), "the file chooser")
+            s.key("ctrl+l")
+            s.type(path)
+            s.key("Return")
+            # Xvfb has no window manager to give the focus back to the window the chooser was
+            # over, so the test does what one would.
+            time.sleep(1)
+            subprocess.run(["xdotool", "windowfocus", "--sync", s.window], check=True)
+            s.wait_for(lambda: s.focused() == ("push button", text["update"]), "the focus back on the button")
+
+        choose(bad_list)
+        s.wait_for(lambda: text["not_installed"] in s.names(("label",)), "the broken list refused")
+        assert not os.path.exists(user_list), f"{lang}: a broken list was installed"
+        print(f"{lang}: a broken list of rounds is refused on the page, nothing installed: ok")
+
+        choose(good_list)
+        s.wait_for(lambda: text["in_use"] in s.names(("label",)), "the newer list in use")
+        assert text["not_installed"] not in s.names(("label",)), f"{lang}: the old refusal is still shown"
+        mode = os.stat(user_list).st_mode & 0o777
+        folder = os.stat(os.path.dirname(user_list)).st_mode & 0o777
+        assert mode == 0o600 and folder == 0o700, f"{lang}: installed {oct(mode)} in {oct(folder)}"
+        print(f"{lang}: a newer list is installed 0600 in a 0700 folder and named in use: ok")
+
         assert digest(draft) == before, f"{lang}: the plan changed the draft's file"
         print(f"{lang}: the draft's file is unchanged: ok")
     finally:
         s.close()
         shutil.rmtree(workspace, ignore_errors=True)
+        shutil.rmtree(data_home, ignore_errors=True)
     print("ok")
 
 

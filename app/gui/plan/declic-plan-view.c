@@ -12,6 +12,7 @@
 #include "declic-utils.h"
 #include "plan/declic-plan-chart.h"
 #include "plan/declic-plan-view.h"
+#include "plan/declic-rounds-chooser.h"
 #include "plan/declic-what-if-editor.h"
 
 struct _DeclicPlanView
@@ -27,6 +28,7 @@ struct _DeclicPlanView
   AdwPreferencesGroup   *table_group;
   AdwPreferencesGroup   *rounds_group;
   DeclicWhatIfEditor    *what_if_editor;
+  GtkButton             *update_rounds_button;
 
   DeclicDraft           *draft;       /* a private copy: the worker reads it */
   DeclicValidateContext *context;
@@ -36,6 +38,8 @@ struct _DeclicPlanView
   GPtrArray             *what_if_rows; /* AdwActionRow per suggestion: they stay while the
                                        * plan is worked out again, and so does the focus */
   GPtrArray             *added_rows;  /* rows to remove before the next fill */
+  GError                *install_problem; /* why the file last chosen was not installed */
+  gboolean               installing;
   gboolean               ready;
 };
 
@@ -361,9 +365,11 @@ fill_rounds (DeclicPlanView *self,
       g_autofree char *title = g_strdup_printf (_("List of rounds: %s"), declic_rounds_get_id (rounds));
       g_autofree char *subtitle = display != NULL
                                   ? g_strdup_printf (_("Installed from your file %s"), display)
-                                  : g_strdup (_("Built into Déclic; a newer list can be installed with declic rounds --install FILE"));
+                                  : g_strdup (_("Built into Déclic; a newer list can be installed with “Update from a File…”"));
       add_row (self, self->rounds_group, title, subtitle);
     }
+  if (self->install_problem != NULL)
+    add_row (self, self->rounds_group, _("The file chosen was not installed"), self->install_problem->message);
   if (job->rounds_problem != NULL)
     add_row (self, self->rounds_group, _("Your own list of rounds was ignored"), job->rounds_problem->message);
 
@@ -423,6 +429,50 @@ on_plan_done (GObject      *source,
 }
 
 static void
+on_rounds_installed (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  DeclicPlanView *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->installing = FALSE;
+  /* The chooser is gone: the person goes on from the button they pressed. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->update_rounds_button));
+  if (declic_rounds_chooser_finish (result, &error))
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+      /* Which list is in use now is the page's to say: the newer of the two. */
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                     adw_toast_new (_("Your list of rounds was checked and installed")));
+      start (self);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      self->install_problem = g_steal_pointer (&error);
+      start (self);
+    }
+  g_object_unref (self);
+}
+
+static void
+on_update_rounds_clicked (DeclicPlanView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* The button stays sensitive, so that the focus can come back to it from the chooser; a
+   * second click while a file is being installed is let go. */
+  if (self->installing)
+    return;
+  self->installing = TRUE;
+  g_clear_error (&self->install_problem);
+  declic_rounds_chooser_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                             on_rounds_installed, g_object_ref (self));
+}
+
+static void
 start (DeclicPlanView *self)
 {
   g_autoptr(GTask) task = NULL;
@@ -466,6 +516,7 @@ declic_plan_view_finalize (GObject *object)
   g_clear_pointer (&self->chosen, g_array_unref);
   g_clear_pointer (&self->added_rows, g_ptr_array_unref);
   g_clear_pointer (&self->what_if_rows, g_ptr_array_unref);
+  g_clear_error (&self->install_problem);
   G_OBJECT_CLASS (declic_plan_view_parent_class)->finalize (object);
 }
 
@@ -490,7 +541,9 @@ declic_plan_view_class_init (DeclicPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeclicPlanView, table_group);
   gtk_widget_class_bind_template_child (widget_class, DeclicPlanView, rounds_group);
   gtk_widget_class_bind_template_child (widget_class, DeclicPlanView, what_if_editor);
+  gtk_widget_class_bind_template_child (widget_class, DeclicPlanView, update_rounds_button);
   gtk_widget_class_bind_template_callback (widget_class, on_what_if_added);
+  gtk_widget_class_bind_template_callback (widget_class, on_update_rounds_clicked);
 }
 
 static void
