@@ -3,12 +3,12 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <json-c/json.h>
 
 #include "declic-format.h"
 #include "declic-deadlines.h"
 #include "declic-draft-fields.h"
+#include "declic-i18n.h"
 #include "declic-utils.h"
 
 const char *

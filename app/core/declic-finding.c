@@ -4,10 +4,10 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
 #include "declic-finding.h"
 #include "declic-format.h"
+#include "declic-i18n.h"
 
 struct _DeclicFinding
 {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-text.h"
 #include "declic-utils.h"
 
@@ -24,7 +25,7 @@ static const char * const months_fr[12] = {
 const char *
 declic_format_get_language (void)
 {
-  return declic_text_messages_are_french () ? "fr" : "en";
+  return declic_i18n_messages_are_french () ? "fr" : "en";
 }
 
 const char *

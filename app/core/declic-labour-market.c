@@ -4,11 +4,11 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 #include <json.h>
 
 #include "declic-csv.h"
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-labour-market.h"
 #include "declic-noc.h"
 #include "declic-utils.h"

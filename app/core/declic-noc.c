@@ -5,10 +5,10 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
 #include "declic-csv.h"
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-noc.h"
 #include "declic-text.h"
 
@@ -828,7 +828,7 @@ declic_noc_entry_get_localized_title (const DeclicNocEntry *entry)
 {
   g_return_val_if_fail (entry != NULL, NULL);
 
-  return declic_text_messages_are_french () ? entry->title_fr : entry->title_en;
+  return declic_i18n_messages_are_french () ? entry->title_fr : entry->title_en;
 }
 
 /**

@@ -3,12 +3,12 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "declic-format.h"
 #include "declic-clock.h"
+#include "declic-i18n.h"
 #include "declic-plan.h"
 #include "declic-utils.h"
 
@@ -229,9 +229,12 @@ check_dates_worker (gpointer user_data)
   PlanChecks *job = user_data;
   int i;
 
+  /* The thread's checks share one reading of the language and the translations. */
+  declic_i18n_freeze ();
   while ((i = g_atomic_int_add (&job->next, 1)) < (int) job->dates->len)
     job->checks[i] = check_plan_date (job->simulated, job->draft, job->what_ifs, job->n_what_ifs,
                                       &g_array_index (job->dates, GDate, i), job->context);
+  declic_i18n_thaw ();
   return NULL;
 }
 
@@ -630,6 +633,9 @@ declic_plan_compute (DeclicDraft           *draft,
   g_return_val_if_fail (DECLIC_IS_DRAFT (draft), NULL);
   g_return_val_if_fail (months >= 1 && months <= 120, NULL);
 
+  /* Some fifty checks of one draft: the language and the translations are read once for all
+   * of them on this thread (each worker thread freezes its own, declic-i18n.h). */
+  declic_i18n_freeze ();
   plan = g_new0 (DeclicPlan, 1);
   if (today != NULL && g_date_valid (today))
     plan->today = *today;
@@ -679,6 +685,7 @@ declic_plan_compute (DeclicDraft           *draft,
 
   find_best_window (plan);
   find_trends (plan);
+  declic_i18n_thaw ();
   return plan;
 }
 

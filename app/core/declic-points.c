@@ -3,11 +3,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <json-c/json.h>
 
 #include "declic-format.h"
 #include "declic-draft-fields.h"
+#include "declic-i18n.h"
 #include "declic-points.h"
 #include "declic-utils.h"
 

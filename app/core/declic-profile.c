@@ -3,10 +3,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "declic-format.h"
 #include "declic-draft-fields.h"
+#include "declic-i18n.h"
 #include "declic-labour-market.h"
 #include "declic-language-tables.h"
 #include "declic-noc.h"

@@ -4,10 +4,10 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 #include <json-c/json.h>
 
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-rules.h"
 #include "declic-utils.h"
 

@@ -3,10 +3,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-safe-name.h"
 
 G_DEFINE_QUARK (declic-safe-name-error-quark, declic_safe_name_error)

@@ -5,10 +5,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-uploader-private.h"
 
 /* A request whose answer matters only for its status and headers, so keeps at most

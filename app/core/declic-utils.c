@@ -6,11 +6,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "declic-i18n.h"
 #include "declic-utils.h"
 
 /**

@@ -3,10 +3,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "declic-format.h"
 #include "declic-diploma.h"
+#include "declic-i18n.h"
 #include "declic-validate-private.h"
 
 static gboolean report_verdict (Checker     *c,

@@ -4,9 +4,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-validate-private.h"
 #include "declic-work-window.h"
 

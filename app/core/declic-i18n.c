@@ -1,0 +1,115 @@
+/* declic-i18n.c: the interface's language and translations, read once per freeze (see the
+ * header for why). */
+#define G_LOG_DOMAIN "declic-i18n"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "declic-i18n.h"
+#include "declic-text.h"
+
+/* A message as first looked up in this freeze. @msgid is a copy: a lookup with the same
+ * pointer but other text (a freed string whose address came back) is looked up again. */
+typedef struct
+{
+  char       *msgid;
+  const char *translation;  /* gettext's: the catalogue's, or the msgid's, never freed */
+} Translation;
+
+typedef struct
+{
+  guint       depth;        /* freezes not yet thawed; 0: nothing is kept */
+  int         french;       /* -1 until asked in this freeze, else TRUE or FALSE */
+  GHashTable *translations;     /* msgid pointer → Translation */
+} Frozen;
+
+static void
+translation_free (gpointer data)
+{
+  Translation *translation = data;
+
+  g_free (translation->msgid);
+  g_free (translation);
+}
+
+static void
+frozen_free (gpointer data)
+{
+  Frozen *frozen = data;
+
+  g_clear_pointer (&frozen->translations, g_hash_table_unref);
+  g_free (frozen);
+}
+
+/* Per thread: the plan's worker threads freeze their own. */
+static GPrivate frozen_key = G_PRIVATE_INIT (frozen_free);
+
+/* The calling thread's freeze, or NULL outside one. */
+static Frozen *
+get_frozen (void)
+{
+  Frozen *frozen = g_private_get (&frozen_key);
+
+  return frozen != NULL && frozen->depth > 0 ? frozen : NULL;
+}
+
+void
+declic_i18n_freeze (void)
+{
+  Frozen *frozen = g_private_get (&frozen_key);
+
+  if (frozen == NULL)
+    {
+      frozen = g_new0 (Frozen, 1);
+      g_private_set (&frozen_key, frozen);
+    }
+  if (frozen->depth++ > 0)
+    return;
+  frozen->french = -1;
+  frozen->translations = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, translation_free);
+}
+
+void
+declic_i18n_thaw (void)
+{
+  Frozen *frozen = get_frozen ();
+
+  g_return_if_fail (frozen != NULL);
+
+  if (--frozen->depth > 0)
+    return;
+  g_clear_pointer (&frozen->translations, g_hash_table_unref);
+}
+
+const char *
+declic_i18n_gettext (const char *msgid)
+{
+  Frozen *frozen = get_frozen ();
+  Translation *translation;
+
+  if (frozen == NULL || msgid == NULL)
+    return g_dgettext (GETTEXT_PACKAGE, msgid);
+
+  translation = g_hash_table_lookup (frozen->translations, msgid);
+  if (translation == NULL || strcmp (translation->msgid, msgid) != 0)
+    {
+      translation = g_new0 (Translation, 1);
+      translation->msgid = g_strdup (msgid);
+      translation->translation = g_dgettext (GETTEXT_PACKAGE, msgid);
+      g_hash_table_insert (frozen->translations, (gpointer) msgid, translation);
+    }
+  return translation->translation;
+}
+
+gboolean
+declic_i18n_messages_are_french (void)
+{
+  Frozen *frozen = get_frozen ();
+
+  if (frozen == NULL)
+    return declic_text_messages_are_french ();
+  if (frozen->french < 0)
+    frozen->french = declic_text_messages_are_french ();
+  return frozen->french;
+}
