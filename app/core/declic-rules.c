@@ -18,6 +18,8 @@ G_DEFINE_QUARK (declic-rules-error-quark, declic_rules_error)
 /* The only format this code reads; a newer file is refused rather than half understood. */
 #define RULE_SET_FORMAT 1
 
+static void bands_read_all (json_object *node);
+
 struct _DeclicRuleSet
 {
   GObject        parent_instance;
@@ -204,6 +206,7 @@ rule_set_new_from_data (const char  *data,
   self->parent_id = g_strdup (declic_utils_json_get_string (root, "extends"));
   if (!check_rule_set (self, error))
     return NULL;
+  bands_read_all (self->groups);
 
   return g_steal_pointer (&self);
 }
@@ -410,6 +413,30 @@ declic_rule_set_get_figure (DeclicRuleSet *self,
 
 /* ---- Bands ----------------------------------------------------------------------------- */
 
+/* A table of bands as the lookups read it, so that they read each band's members once rather
+ * than by name at every lookup: a plan looks its tables up some fifty times. */
+typedef struct
+{
+  const char *column;  /* a member's name, owned by the band's JSON object */
+  gint64      points;
+} BandColumn;
+
+typedef struct
+{
+  gboolean    has_from;
+  gboolean    has_to;
+  gint64      from;
+  gint64      to;
+  guint       n_columns;
+  BandColumn *columns;  /* the band's integer members, in their order */
+} Band;
+
+typedef struct
+{
+  guint  n_bands;
+  Band  *bands;
+} Bands;
+
 static gboolean
 get_int_member (json_object *object,
                 const char  *member,
@@ -421,6 +448,110 @@ get_int_member (json_object *object,
     return FALSE;
   *value = json_object_get_int64 (node);
   return TRUE;
+}
+
+static void
+bands_free (Bands *bands)
+{
+  for (guint i = 0; i < bands->n_bands; i++)
+    g_free (bands->bands[i].columns);
+  g_free (bands->bands);
+  g_free (bands);
+}
+
+static void
+bands_free_userdata (json_object *array,
+                     void        *userdata)
+{
+  bands_free (userdata);
+}
+
+/* @array's elements as bands; an element that is not an object is a band without members. */
+static Bands *
+bands_read (json_object *array)
+{
+  Bands *bands = g_new0 (Bands, 1);
+
+  bands->n_bands = (guint) json_object_array_length (array);
+  bands->bands = g_new0 (Band, bands->n_bands);
+  for (guint i = 0; i < bands->n_bands; i++)
+    {
+      json_object *object = json_object_array_get_idx (array, i);
+      Band *band = &bands->bands[i];
+
+      if (!json_object_is_type (object, json_type_object))
+        continue;
+      band->has_from = get_int_member (object, "from", &band->from);
+      band->has_to = get_int_member (object, "to", &band->to);
+      band->columns = g_new0 (BandColumn, json_object_object_length (object));
+      {
+        json_object_object_foreach (object, key, node)
+        {
+          if (!json_object_is_type (node, json_type_int))
+            continue;
+          band->columns[band->n_columns].column = key;
+          band->columns[band->n_columns].points = json_object_get_int64 (node);
+          band->n_columns++;
+        }
+      }
+    }
+  return bands;
+}
+
+/* Reads every array of objects of @node's tree as bands once, when the rule set is loaded: the
+ * rule set is shared by threads afterwards and never changes, so that nothing is written
+ * into its JSON later. */
+static void
+bands_read_all (json_object *node)
+{
+  if (json_object_is_type (node, json_type_object))
+    {
+      json_object_object_foreach (node, key, child)
+      {
+        (void) key;
+        bands_read_all (child);
+      }
+    }
+  else if (json_object_is_type (node, json_type_array))
+    {
+      gboolean of_objects = json_object_array_length (node) > 0;
+
+      for (size_t i = 0; i < json_object_array_length (node); i++)
+        if (!json_object_is_type (json_object_array_get_idx (node, i), json_type_object))
+          of_objects = FALSE;
+      if (of_objects)
+        json_object_set_userdata (node, bands_read (node), bands_free_userdata);
+    }
+}
+
+/* A band's points in @column, else in "points". */
+static gboolean
+band_get_points (const Band *band,
+                 const char *column,
+                 gint64     *points)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint c = 0; c < band->n_columns; c++)
+      if (g_str_equal (band->columns[c].column, pass == 0 ? column : "points"))
+        {
+          *points = band->columns[c].points;
+          return TRUE;
+        }
+  return FALSE;
+}
+
+/* The bands read at load (bands_read_all), else read now into @scratch: a table built by hand,
+ * as the tests do. */
+static const Bands *
+get_bands (json_object  *array,
+           Bands       **scratch)
+{
+  Bands *bands = json_object_get_userdata (array);
+
+  if (bands != NULL)
+    return bands;
+  *scratch = bands_read (array);
+  return *scratch;
 }
 
 /**
@@ -438,25 +569,28 @@ declic_rule_bands_lookup (struct json_object *bands,
                           const char         *column,
                           gint64             *points)
 {
+  Bands *scratch = NULL;
+  const Bands *table;
+  gboolean found = FALSE;
+
   g_return_val_if_fail (column != NULL && points != NULL, FALSE);
 
   if (bands == NULL || !json_object_is_type (bands, json_type_array))
     return FALSE;
 
-  for (size_t i = 0; i < json_object_array_length (bands); i++)
+  table = get_bands (bands, &scratch);
+  for (guint i = 0; i < table->n_bands && !found; i++)
     {
-      json_object *band = json_object_array_get_idx (bands, i);
-      gint64 from, to;
+      const Band *band = &table->bands[i];
 
-      if (!get_int_member (band, "from", &from) || value < from)
+      if (!band->has_from || value < band->from)
         continue;
-      if (get_int_member (band, "to", &to) && value > to)
+      if (band->has_to && value > band->to)
         continue;
-      if (!get_int_member (band, column, points) && !get_int_member (band, "points", points))
-        continue;
-      return TRUE;
+      found = band_get_points (band, column, points);
     }
-  return FALSE;
+  g_clear_pointer (&scratch, bands_free);
+  return found;
 }
 
 /* The most a table gives, for the breakdown's "out of" and the grid's maxima. */
@@ -464,19 +598,22 @@ gint64
 declic_rule_bands_get_max (struct json_object *bands,
                            const char         *column)
 {
+  Bands *scratch = NULL;
+  const Bands *table;
   gint64 max = 0;
 
   if (bands == NULL || !json_object_is_type (bands, json_type_array))
     return 0;
 
-  for (size_t i = 0; i < json_object_array_length (bands); i++)
+  table = get_bands (bands, &scratch);
+  for (guint i = 0; i < table->n_bands; i++)
     {
-      json_object *band = json_object_array_get_idx (bands, i);
       gint64 points;
 
-      if (get_int_member (band, column, &points) || get_int_member (band, "points", &points))
+      if (band_get_points (&table->bands[i], column, &points))
         max = MAX (max, points);
     }
+  g_clear_pointer (&scratch, bands_free);
   return max;
 }
 
