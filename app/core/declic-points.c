@@ -232,10 +232,12 @@ score_french (Scorer             *scorer,
               const char         *path)
 {
   json_object *bands = get_member (declic_rule_set_get_group (scorer->rule_set, group_id), "bands");
+  /* One table for the four skills: its most is the same for each. */
+  gint64 max = declic_rule_bands_get_max (bands, scorer->column);
 
   for (guint s = 0; s < DECLIC_N_SKILLS; s++)
     {
-      g_autofree char *id = g_strdup_printf ("%s.%s", prefix, declic_skill_get_id (s));
+      g_autofree char *id = g_strconcat (prefix, ".", declic_skill_get_id (s), NULL);
       g_autofree char *label = NULL;
 
       if (g_str_has_prefix (prefix, "spouse"))
@@ -247,7 +249,7 @@ score_french (Scorer             *scorer,
 
       add_item (scorer, factor, id, label,
                 levels[s].level > 0 ? bands_points (bands, levels[s].level, scorer->column) : 0,
-                declic_rule_bands_get_max (bands, scorer->column),
+                max,
                 describe_level (&levels[s]), path);
     }
 }
