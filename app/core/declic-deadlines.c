@@ -121,8 +121,8 @@ add_language_deadlines (Context     *ctx,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *date_path = g_strdup_printf ("%s[%u].result_date", results_path, i);
-      g_autofree char *test_path = g_strdup_printf ("%s[%u].test", results_path, i);
+      g_autofree char *date_path = declic_draft_item_path (results_path, i, "result_date");
+      g_autofree char *test_path = declic_draft_item_path (results_path, i, "test");
       const char *test = declic_enum_choice_get_label ("french.results[].test",
                                                        declic_draft_get_string (draft, test_path));
       g_autofree char *date_text = NULL;
@@ -167,7 +167,7 @@ add_review_fees (Context     *ctx,
     members++;
   for (guint i = 0; i < declic_draft_get_n_items (draft, "family.children"); i++)
     {
-      g_autofree char *path = g_strdup_printf ("family.children[%u].accompanies", i);
+      g_autofree char *path = declic_draft_item_path ("family.children", i, "accompanies");
       if (declic_draft_get_boolean (draft, path, FALSE))
         members++;
     }
@@ -259,10 +259,10 @@ add_application_deadlines (Context     *ctx,
   n = declic_draft_get_n_items (draft, "after_filing.attestation_requests");
   for (guint i = 0; days > 0 && i < n; i++)
     {
-      g_autofree char *date_path = g_strdup_printf ("after_filing.attestation_requests[%u].request_date", i);
-      g_autofree char *obtained_path = g_strdup_printf ("after_filing.attestation_requests[%u].obtained", i);
-      g_autofree char *person_path = g_strdup_printf ("after_filing.attestation_requests[%u].person", i);
-      g_autofree char *name_path = g_strdup_printf ("after_filing.attestation_requests[%u].given_names", i);
+      g_autofree char *date_path = declic_draft_item_path ("after_filing.attestation_requests", i, "request_date");
+      g_autofree char *obtained_path = declic_draft_item_path ("after_filing.attestation_requests", i, "obtained");
+      g_autofree char *person_path = declic_draft_item_path ("after_filing.attestation_requests", i, "person");
+      g_autofree char *name_path = declic_draft_item_path ("after_filing.attestation_requests", i, "given_names");
       const char *person = declic_enum_choice_get_label ("after_filing.attestation_requests[].person",
                                                          declic_draft_get_string (draft, person_path));
       const char *name = declic_draft_get_string (draft, name_path);

@@ -838,6 +838,35 @@ declic_draft_get_n_items (DeclicDraft *self,
   return (guint) json_object_array_length (node);
 }
 
+/**
+ * declic_draft_item_path:
+ * @key: (nullable): a field of the item
+ *
+ * Concatenated rather than printed: a check reads some forty item fields, and printf's
+ * reading of "%s[%u].%s" cost more than the lookup the path is for.
+ *
+ * Returns: (transfer full): "@array_path[@index]", or "@array_path[@index].@key"
+ */
+char *
+declic_draft_item_path (const char *array_path,
+                        guint       index,
+                        const char *key)
+{
+  char digits[16];
+  char *p = digits + sizeof digits - 1;
+
+  g_return_val_if_fail (array_path != NULL, NULL);
+
+  *p = '\0';
+  do
+    {
+      *--p = (char) ('0' + index % 10);
+      index /= 10;
+    }
+  while (index > 0);
+  return g_strconcat (array_path, "[", p, "]", key != NULL ? "." : NULL, key, NULL);
+}
+
 static json_object *
 new_item_for (const char *array_path)
 {

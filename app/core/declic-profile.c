@@ -105,8 +105,8 @@ get_result_level (DeclicProfile *profile,
                   int           *level,
                   char         **table_id)
 {
-  g_autofree char *level_path = g_strdup_printf ("%s.%s.level", result_path, skill_ids[skill]);
-  g_autofree char *score_path = g_strdup_printf ("%s.%s.score", result_path, skill_ids[skill]);
+  g_autofree char *level_path = g_strconcat (result_path, ".", skill_ids[skill], ".level", NULL);
+  g_autofree char *score_path = g_strconcat (result_path, ".", skill_ids[skill], ".score", NULL);
   DeclicLanguageTables *tables;
   g_autoptr(GError) error = NULL;
   const char *used_table = NULL;
@@ -163,7 +163,7 @@ read_language (DeclicProfile    *profile,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *result_path = g_strdup_printf ("%s[%u]", results_path, i);
+      g_autofree char *result_path = declic_draft_item_path (results_path, i, NULL);
       g_autofree char *date_path = g_strconcat (result_path, ".result_date", NULL);
       g_autofree char *test_path = g_strconcat (result_path, ".test", NULL);
       const char *test = declic_draft_get_string (profile->draft, test_path);
@@ -223,7 +223,7 @@ read_work_history (DeclicProfile *profile)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *base = g_strdup_printf ("work_history[%u]", i);
+      g_autofree char *base = declic_draft_item_path ("work_history", i, NULL);
       g_autofree char *type_path = g_strconcat (base, ".type", NULL);
       g_autofree char *start_path = g_strconcat (base, ".start_date", NULL);
       g_autofree char *end_path = g_strconcat (base, ".end_date", NULL);
@@ -452,10 +452,10 @@ read_education (DeclicProfile *profile)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *level_path = g_strdup_printf ("education[%u].level", i);
-      g_autofree char *ongoing_path = g_strdup_printf ("education[%u].ongoing", i);
-      g_autofree char *end_path = g_strdup_printf ("education[%u].end_date", i);
-      g_autofree char *quebec_path = g_strdup_printf ("education[%u].quebec_diploma", i);
+      g_autofree char *level_path = declic_draft_item_path ("education", i, "level");
+      g_autofree char *ongoing_path = declic_draft_item_path ("education", i, "ongoing");
+      g_autofree char *end_path = declic_draft_item_path ("education", i, "end_date");
+      g_autofree char *quebec_path = declic_draft_item_path ("education", i, "quebec_diploma");
       const char *level = declic_draft_get_string (profile->draft, level_path);
       int rank = declic_education_level_rank (level);
       GDate end;
@@ -534,8 +534,8 @@ static int
 get_outside_cmm_months (DeclicProfile *profile,
                         const char    *what)
 {
-  g_autofree char *months_path = g_strdup_printf ("quebec.months_outside_cmm_%s", what);
-  g_autofree char *ongoing_path = g_strdup_printf ("quebec.outside_cmm_%s_ongoing", what);
+  g_autofree char *months_path = g_strconcat ("quebec.months_outside_cmm_", what, NULL);
+  g_autofree char *ongoing_path = g_strconcat ("quebec.outside_cmm_", what, "_ongoing", NULL);
   int months = get_months_field (profile, months_path);
   GDate counted_on;
 
