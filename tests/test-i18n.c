@@ -154,6 +154,26 @@ test_same_address_other_text (void)
   speak_english ();
 }
 
+/* A plural is kept per count: the form for 1 is not the form for 2. */
+static void
+test_plural_per_count (void)
+{
+  if (!speak_french ())
+    return;
+  declic_i18n_freeze ();
+  g_assert_cmpstr (declic_i18n_ngettext ("%s year old", "%s years old", 1), ==, "%s an");
+  g_assert_cmpstr (declic_i18n_ngettext ("%s year old", "%s years old", 2), ==, "%s ans");
+  g_assert_cmpstr (declic_i18n_ngettext ("%s year old", "%s years old", 1), ==, "%s an");
+  declic_i18n_thaw ();
+
+  speak_english ();
+  declic_i18n_freeze ();
+  g_assert_cmpstr (declic_i18n_ngettext ("%s year old", "%s years old", 2), ==, "%s years old");
+  g_assert_cmpstr (declic_i18n_ngettext ("%s year old", "%s years old", 1), ==, "%s year old");
+  declic_i18n_thaw ();
+  g_assert_cmpstr (declic_i18n_ngettext ("%s year old", "%s years old", 2), ==, "%s years old");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,6 +186,7 @@ main (int   argc,
   g_test_add_func ("/i18n/freeze-holds-until-outermost-thaw", test_freeze_holds_until_outermost_thaw);
   g_test_add_func ("/i18n/freeze-is-per-thread", test_freeze_is_per_thread);
   g_test_add_func ("/i18n/same-address-other-text", test_same_address_other_text);
+  g_test_add_func ("/i18n/plural-per-count", test_plural_per_count);
 
   return g_test_run ();
 }

@@ -184,12 +184,11 @@ add_review_fees (Context     *ctx,
       add_deadline (ctx, "review_fees",
                     /* Translators: "Review fees of the selection application, paid when it is filed
                      * (2025): 921 $ + 2 × 197 $ = 1 315 $" */
-                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "Review fees of the selection application, paid when it is filed (%u): "
-                                                  "%s $ + %s family member × %s $ = %s $",
-                                                  "Review fees of the selection application, paid when it is filed (%u): "
-                                                  "%s $ + %s family members × %s $ = %s $",
-                                                  members),
+                    g_strdup_printf (declic_i18n_ngettext ("Review fees of the selection application, paid when it is filed (%u): "
+                                                           "%s $ + %s family member × %s $ = %s $",
+                                                           "Review fees of the selection application, paid when it is filed (%u): "
+                                                           "%s $ + %s family members × %s $ = %s $",
+                                                           members),
                                      year, principal_text, members_text, member_text, total_text),
                     "after_filing.application_date", "review_fees", due);
       return;
@@ -217,12 +216,11 @@ add_review_fees (Context     *ctx,
         g_autofree char *member_text = declic_format_integer (member, NULL);
 
         add_deadline (ctx, "review_fees",
-                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "Review fees of the selection application, paid when it is filed: the %u amounts "
-                                                    "are not known; in %u they were %s $ + %s family member × %s $",
-                                                    "Review fees of the selection application, paid when it is filed: the %u amounts "
-                                                    "are not known; in %u they were %s $ + %s family members × %s $",
-                                                    members),
+                      g_strdup_printf (declic_i18n_ngettext ("Review fees of the selection application, paid when it is filed: the %u amounts "
+                                                             "are not known; in %u they were %s $ + %s family member × %s $",
+                                                             "Review fees of the selection application, paid when it is filed: the %u amounts "
+                                                             "are not known; in %u they were %s $ + %s family members × %s $",
+                                                             members),
                                        year, best, principal_text, members_text, member_text),
                       "after_filing.application_date", "review_fees", due);
       }

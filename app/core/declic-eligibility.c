@@ -193,10 +193,9 @@ check_main_occupation (DeclicStreamEligibility *stream,
 
       declic_finding_list_add_printf (stream->reasons, code, "work_history", DECLIC_SECTION_WORK,
                                       DECLIC_SEVERITY_WARNING,
-                                      g_dngettext (GETTEXT_PACKAGE,
-                                                   "No full-time work with a valid NOC code in the last %s year: stream %d requires an occupation of TEER %s.",
-                                                   "No full-time work with a valid NOC code in the last %s years: stream %d requires an occupation of TEER %s.",
-                                                   profile->window_years),
+                                      declic_i18n_ngettext ("No full-time work with a valid NOC code in the last %s year: stream %d requires an occupation of TEER %s.",
+                                                            "No full-time work with a valid NOC code in the last %s years: stream %d requires an occupation of TEER %s.",
+                                                            profile->window_years),
                                       years, stream->number, teers);
       return FALSE;
     }
@@ -236,10 +235,9 @@ check_experience (DeclicStreamEligibility *stream,
 
           declic_finding_list_add_printf (stream->notes, "eligibility.internship_counted", "work_history",
                                           DECLIC_SECTION_WORK, DECLIC_SEVERITY_INFO,
-                                          g_dngettext (GETTEXT_PACKAGE,
-                                                       "%s month of compulsory internship is counted toward stream %d’s experience.",
-                                                       "%s months of compulsory internship are counted toward stream %d’s experience.",
-                                                       internships),
+                                          declic_i18n_ngettext ("%s month of compulsory internship is counted toward stream %d’s experience.",
+                                                                "%s months of compulsory internship are counted toward stream %d’s experience.",
+                                                                internships),
                                           count, stream->number);
         }
       else
@@ -256,18 +254,16 @@ check_experience (DeclicStreamEligibility *stream,
       if (teer_mask != 0)
         declic_finding_list_add_printf (stream->reasons, code, "work_history", DECLIC_SECTION_WORK,
                                         DECLIC_SEVERITY_WARNING,
-                                        g_dngettext (GETTEXT_PACKAGE,
-                                                     "Full-time experience in TEER %s occupations in the last %s years is %s month, below the %s required for stream %d.",
-                                                     "Full-time experience in TEER %s occupations in the last %s years is %s months, below the %s required for stream %d.",
-                                                     months + internships),
+                                        declic_i18n_ngettext ("Full-time experience in TEER %s occupations in the last %s years is %s month, below the %s required for stream %d.",
+                                                              "Full-time experience in TEER %s occupations in the last %s years is %s months, below the %s required for stream %d.",
+                                                              months + internships),
                                         teers, years, have, needed, stream->number);
       else
         declic_finding_list_add_printf (stream->reasons, code, "work_history", DECLIC_SECTION_WORK,
                                         DECLIC_SEVERITY_WARNING,
-                                        g_dngettext (GETTEXT_PACKAGE,
-                                                     "Full-time experience in the last %s years is %s month, below the %s required for stream %d.",
-                                                     "Full-time experience in the last %s years is %s months, below the %s required for stream %d.",
-                                                     months),
+                                        declic_i18n_ngettext ("Full-time experience in the last %s years is %s month, below the %s required for stream %d.",
+                                                              "Full-time experience in the last %s years is %s months, below the %s required for stream %d.",
+                                                              months),
                                         years, have_months, needed, stream->number);
     }
 
@@ -278,10 +274,9 @@ check_experience (DeclicStreamEligibility *stream,
 
       declic_finding_list_add_printf (stream->reasons, quebec_code, "work_history", DECLIC_SECTION_WORK,
                                       DECLIC_SEVERITY_WARNING,
-                                      g_dngettext (GETTEXT_PACKAGE,
-                                                   "Full-time experience in Québec in TEER %s occupations is %s month, below the %s required for stream %d.",
-                                                   "Full-time experience in Québec in TEER %s occupations is %s months, below the %s required for stream %d.",
-                                                   quebec),
+                                      declic_i18n_ngettext ("Full-time experience in Québec in TEER %s occupations is %s month, below the %s required for stream %d.",
+                                                            "Full-time experience in Québec in TEER %s occupations is %s months, below the %s required for stream %d.",
+                                                            quebec),
                                       teers, have, needed, stream->number);
     }
 }
@@ -377,10 +372,9 @@ evaluate_stream (DeclicProfile *profile,
       stream->certain = FALSE;
       declic_finding_list_add_printf (stream->notes, "eligibility.set_per_draw", "", DECLIC_SECTION_NONE,
                                       DECLIC_SEVERITY_INFO,
-                                      g_dngettext (GETTEXT_PACKAGE,
-                                                   "Stream %d’s conditions are set for each invitation round; %s month of experience was asked so far, and exceptional talent itself cannot be checked here.",
-                                                   "Stream %d’s conditions are set for each invitation round; %s months of experience were asked so far, and exceptional talent itself cannot be checked here.",
-                                                   (gulong) asked),
+                                      declic_i18n_ngettext ("Stream %d’s conditions are set for each invitation round; %s month of experience was asked so far, and exceptional talent itself cannot be checked here.",
+                                                            "Stream %d’s conditions are set for each invitation round; %s months of experience were asked so far, and exceptional talent itself cannot be checked here.",
+                                                            (gulong) asked),
                                       stream->number, asked_text);
     }
 

@@ -9,19 +9,22 @@
 #include "declic-i18n.h"
 #include "declic-text.h"
 
-/* A message as first looked up in this freeze. @msgid is a copy: a lookup with the same
- * pointer but other text (a freed string whose address came back) is looked up again. */
+/* A message as first looked up in this freeze (for a plural, with that @n). @msgid is a
+ * copy: a lookup with the same pointer but other text (a freed string whose address came
+ * back) is looked up again. */
 typedef struct
 {
   char       *msgid;
+  gulong      n;
   const char *translation;  /* gettext's: the catalogue's, or the msgid's, never freed */
 } Translation;
 
 typedef struct
 {
-  guint       depth;        /* freezes not yet thawed; 0: nothing is kept */
-  int         french;       /* -1 until asked in this freeze, else TRUE or FALSE */
-  GHashTable *translations;     /* msgid pointer → Translation */
+  guint       depth;         /* freezes not yet thawed; 0: nothing is kept */
+  int         french;        /* -1 until asked in this freeze, else TRUE or FALSE */
+  GHashTable *translations;  /* msgid pointer → Translation */
+  GHashTable *plurals;       /* msgid pointer → GArray of Translation, one per n asked */
 } Frozen;
 
 static void
@@ -34,11 +37,20 @@ translation_free (gpointer data)
 }
 
 static void
+plural_clear (gpointer data)
+{
+  Translation *translation = data;
+
+  g_free (translation->msgid);
+}
+
+static void
 frozen_free (gpointer data)
 {
   Frozen *frozen = data;
 
   g_clear_pointer (&frozen->translations, g_hash_table_unref);
+  g_clear_pointer (&frozen->plurals, g_hash_table_unref);
   g_free (frozen);
 }
 
@@ -68,6 +80,8 @@ declic_i18n_freeze (void)
     return;
   frozen->french = -1;
   frozen->translations = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, translation_free);
+  frozen->plurals = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                           (GDestroyNotify) g_array_unref);
 }
 
 void
@@ -80,6 +94,7 @@ declic_i18n_thaw (void)
   if (--frozen->depth > 0)
     return;
   g_clear_pointer (&frozen->translations, g_hash_table_unref);
+  g_clear_pointer (&frozen->plurals, g_hash_table_unref);
 }
 
 const char *
@@ -100,6 +115,40 @@ declic_i18n_gettext (const char *msgid)
       g_hash_table_insert (frozen->translations, (gpointer) msgid, translation);
     }
   return translation->translation;
+}
+
+const char *
+declic_i18n_ngettext (const char *msgid,
+                      const char *msgid_plural,
+                      gulong      n)
+{
+  Frozen *frozen = get_frozen ();
+  GArray *forms;
+  Translation translation;
+
+  if (frozen == NULL || msgid == NULL || msgid_plural == NULL)
+    return g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
+
+  forms = g_hash_table_lookup (frozen->plurals, msgid);
+  if (forms == NULL)
+    {
+      forms = g_array_new (FALSE, FALSE, sizeof (Translation));
+      g_array_set_clear_func (forms, plural_clear);
+      g_hash_table_insert (frozen->plurals, (gpointer) msgid, forms);
+    }
+  for (guint i = 0; i < forms->len; i++)
+    {
+      const Translation *known = &g_array_index (forms, Translation, i);
+
+      if (known->n == n && strcmp (known->msgid, msgid) == 0)
+        return known->translation;
+    }
+  /* The singular names the message in the catalogue: the plural's text is not compared. */
+  translation.msgid = g_strdup (msgid);
+  translation.n = n;
+  translation.translation = g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
+  g_array_append_val (forms, translation);
+  return translation.translation;
 }
 
 gboolean

@@ -29,6 +29,12 @@ void         declic_i18n_thaw                (void);
 /* g_dgettext (GETTEXT_PACKAGE, @msgid), read once per freeze. Like g_dgettext, a format
  * attribute: a translated format string is checked against its arguments as the msgid is. */
 const char  *declic_i18n_gettext             (const char *msgid) G_GNUC_FORMAT (1);
+/* g_dngettext (GETTEXT_PACKAGE, @msgid, @msgid_plural, @n), read once per freeze and @n.
+ * xgettext knows it as a plural keyword (po/meson.build and the po checks in tests/). As
+ * g_dngettext's, its format attribute is the plural's: a singular may leave the count out. */
+const char  *declic_i18n_ngettext            (const char *msgid,
+                                              const char *msgid_plural,
+                                              gulong      n) G_GNUC_FORMAT (2);
 /* declic_text_messages_are_french (), read once per freeze. */
 gboolean     declic_i18n_messages_are_french (void);
 

@@ -324,7 +324,7 @@ declic_noc_new_from_data (const char  *data,
           g_autofree char *n_header = declic_format_integer (header_columns, NULL);
 
           g_set_error (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_MALFORMED,
-                       g_dngettext (GETTEXT_PACKAGE, "Line %u: %s field where the header has %s", "Line %u: %s fields where the header has %s", fields->len),
+                       declic_i18n_ngettext ("Line %u: %s field where the header has %s", "Line %u: %s fields where the header has %s", fields->len),
                        line, n_fields, n_header);
           return NULL;
         }

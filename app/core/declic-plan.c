@@ -410,8 +410,8 @@ describe_changes (DeclicCheck *before,
             g_autofree char *is = declic_format_integer (item->points, NULL);
 
             /* TRANSLATORS: a points item that changed: "Age: 120 → 110 points (estimate)" */
-            g_ptr_array_add (events, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s → %s point (estimate)",
-                                                                   "%s: %s → %s points (estimate)", (gulong) item->points),
+            g_ptr_array_add (events, g_strdup_printf (declic_i18n_ngettext ("%s: %s → %s point (estimate)",
+                                                                            "%s: %s → %s points (estimate)", (gulong) item->points),
                                                       item->label, was, is));
           }
       }

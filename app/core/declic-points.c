@@ -183,7 +183,7 @@ describe_months (int months)
 {
   g_autofree char *text = declic_format_integer (months, NULL);
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s month", "%s months", months), text);
+  return g_strdup_printf (declic_i18n_ngettext ("%s month", "%s months", months), text);
 }
 
 static char *
@@ -191,7 +191,7 @@ describe_age (int age)
 {
   g_autofree char *text = declic_format_integer (age, NULL);
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s year old", "%s years old", age), text);
+  return g_strdup_printf (declic_i18n_ngettext ("%s year old", "%s years old", age), text);
 }
 
 static char *
@@ -350,10 +350,9 @@ score_quebec_needs (Scorer *scorer)
       g_autofree char *months = declic_format_integer (profile->main_noc_months, NULL);
 
       g_ptr_array_add (scorer->points->notes,
-                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "The main occupation, NOC %s, is the one with the most full-time months in the 5-year window (%s month); on a tie, the one held most recently.",
-                                                     "The main occupation, NOC %s, is the one with the most full-time months in the 5-year window (%s months); on a tie, the one held most recently.",
-                                                     profile->main_noc_months),
+                       g_strdup_printf (declic_i18n_ngettext ("The main occupation, NOC %s, is the one with the most full-time months in the 5-year window (%s month); on a tie, the one held most recently.",
+                                                              "The main occupation, NOC %s, is the one with the most full-time months in the 5-year window (%s months); on a tie, the one held most recently.",
+                                                              profile->main_noc_months),
                                         profile->main_noc, months));
     }
   add_item (scorer, f, "diagnosis", _("Labour-market diagnosis of the main occupation"),

@@ -299,19 +299,17 @@ read_work_history (DeclicProfile *profile)
     {
       g_autofree char *count = declic_format_integer (part_time, NULL);
 
-      add_note (profile, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                       "%s part-time work period is not counted.",
-                                                       "%s part-time work periods are not counted.",
-                                                       part_time), count));
+      add_note (profile, g_strdup_printf (declic_i18n_ngettext ("%s part-time work period is not counted.",
+                                                                "%s part-time work periods are not counted.",
+                                                                part_time), count));
     }
   if (no_hours > 0)
     {
       g_autofree char *count = declic_format_integer (no_hours, NULL);
 
-      add_note (profile, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                       "%s work period without hours per week is not counted.",
-                                                       "%s work periods without hours per week are not counted.",
-                                                       no_hours), count));
+      add_note (profile, g_strdup_printf (declic_i18n_ngettext ("%s work period without hours per week is not counted.",
+                                                                "%s work periods without hours per week are not counted.",
+                                                                no_hours), count));
     }
 }
 
@@ -616,10 +614,9 @@ declic_profile_new (DeclicDraft   *draft,
   hours_text = declic_format_integer (profile->full_time_hours, NULL);
   years_text = declic_format_integer (profile->window_years, NULL);
   cap_text = declic_format_integer (EXPERIENCE_CAP_MONTHS, NULL);
-  add_note (profile, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "Work experience counts full-time work periods only (%s hours a week or more) in the %s year before %s, overlapping periods once, whole months only, at most %s months: how MIFI counts partial months and part-time work is not known.",
-                                                   "Work experience counts full-time work periods only (%s hours a week or more) in the %s years before %s, overlapping periods once, whole months only, at most %s months: how MIFI counts partial months and part-time work is not known.",
-                                                   (gulong) profile->window_years),
+  add_note (profile, g_strdup_printf (declic_i18n_ngettext ("Work experience counts full-time work periods only (%s hours a week or more) in the %s year before %s, overlapping periods once, whole months only, at most %s months: how MIFI counts partial months and part-time work is not known.",
+                                                            "Work experience counts full-time work periods only (%s hours a week or more) in the %s years before %s, overlapping periods once, whole months only, at most %s months: how MIFI counts partial months and part-time work is not known.",
+                                                            (gulong) profile->window_years),
                                       hours_text, years_text, date_text, cap_text));
 
   read_education (profile);
