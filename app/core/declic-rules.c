@@ -433,8 +433,10 @@ typedef struct
 
 typedef struct
 {
-  guint  n_bands;
-  Band  *bands;
+  guint       n_bands;
+  Band       *bands;
+  guint       n_maxima;
+  BandColumn *maxima;   /* the most each column gives, "points" always among them */
 } Bands;
 
 static gboolean
@@ -456,6 +458,7 @@ bands_free (Bands *bands)
   for (guint i = 0; i < bands->n_bands; i++)
     g_free (bands->bands[i].columns);
   g_free (bands->bands);
+  g_free (bands->maxima);
   g_free (bands);
 }
 
@@ -464,6 +467,55 @@ bands_free_userdata (json_object *array,
                      void        *userdata)
 {
   bands_free (userdata);
+}
+
+/* A band's points in @column, else in "points". */
+static gboolean
+band_get_points (const Band *band,
+                 const char *column,
+                 gint64     *points)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint c = 0; c < band->n_columns; c++)
+      if (g_str_equal (band->columns[c].column, pass == 0 ? column : "points"))
+        {
+          *points = band->columns[c].points;
+          return TRUE;
+        }
+  return FALSE;
+}
+
+/* The most each column of @bands gives, as declic_rule_bands_get_max () reads them: a column
+ * that no band has falls back to "points" in every band, so it gives what "points" gives. */
+static void
+bands_find_maxima (Bands *bands)
+{
+  guint n_names = 1;
+
+  for (guint i = 0; i < bands->n_bands; i++)
+    n_names += bands->bands[i].n_columns;
+  bands->maxima = g_new0 (BandColumn, n_names);
+  bands->maxima[bands->n_maxima++].column = "points";
+  for (guint i = 0; i < bands->n_bands; i++)
+    for (guint c = 0; c < bands->bands[i].n_columns; c++)
+      {
+        const char *column = bands->bands[i].columns[c].column;
+        gboolean known = FALSE;
+
+        for (guint m = 0; m < bands->n_maxima && !known; m++)
+          known = g_str_equal (bands->maxima[m].column, column);
+        if (!known)
+          bands->maxima[bands->n_maxima++].column = column;
+      }
+
+  for (guint m = 0; m < bands->n_maxima; m++)
+    for (guint i = 0; i < bands->n_bands; i++)
+      {
+        gint64 points;
+
+        if (band_get_points (&bands->bands[i], bands->maxima[m].column, &points))
+          bands->maxima[m].points = MAX (bands->maxima[m].points, points);
+      }
 }
 
 /* @array's elements as bands; an element that is not an object is a band without members. */
@@ -495,6 +547,7 @@ bands_read (json_object *array)
         }
       }
     }
+  bands_find_maxima (bands);
   return bands;
 }
 
@@ -522,22 +575,6 @@ bands_read_all (json_object *node)
       if (of_objects)
         json_object_set_userdata (node, bands_read (node), bands_free_userdata);
     }
-}
-
-/* A band's points in @column, else in "points". */
-static gboolean
-band_get_points (const Band *band,
-                 const char *column,
-                 gint64     *points)
-{
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint c = 0; c < band->n_columns; c++)
-      if (g_str_equal (band->columns[c].column, pass == 0 ? column : "points"))
-        {
-          *points = band->columns[c].points;
-          return TRUE;
-        }
-  return FALSE;
 }
 
 /* The bands read at load (bands_read_all), else read now into @scratch: a table built by hand,
@@ -606,13 +643,11 @@ declic_rule_bands_get_max (struct json_object *bands,
     return 0;
 
   table = get_bands (bands, &scratch);
-  for (guint i = 0; i < table->n_bands; i++)
-    {
-      gint64 points;
-
-      if (band_get_points (&table->bands[i], column, &points))
-        max = MAX (max, points);
-    }
+  /* The first entry is "points", the fallback of a column no band has. */
+  max = table->maxima[0].points;
+  for (guint m = 1; m < table->n_maxima; m++)
+    if (g_str_equal (table->maxima[m].column, column))
+      max = table->maxima[m].points;
   g_clear_pointer (&scratch, bands_free);
   return max;
 }
