@@ -402,7 +402,15 @@ describe_changes (DeclicCheck *before,
     for (guint i = 0; i < after->points->items->len; i++)
       {
         DeclicPointsItem *item = g_ptr_array_index (after->points->items, i);
-        DeclicPointsItem *old = declic_points_get_item (before->points, item->id);
+        DeclicPointsItem *old = NULL;
+
+        /* Two dates of one plan score the same grid: its items come in the same order, and a
+         * search by id is only needed when they do not (a spouse's items, a rule set change). */
+        if (i < before->points->items->len &&
+            g_strcmp0 (((DeclicPointsItem *) g_ptr_array_index (before->points->items, i))->id, item->id) == 0)
+          old = g_ptr_array_index (before->points->items, i);
+        else
+          old = declic_points_get_item (before->points, item->id);
 
         if (old != NULL && old->points != item->points)
           {
