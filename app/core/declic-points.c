@@ -118,30 +118,6 @@ lookup_level (json_object *levels,
 }
 
 static gint64
-levels_max (json_object *levels,
-            const char  *column)
-{
-  gint64 max = 0;
-
-  if (levels == NULL || !json_object_is_type (levels, json_type_object))
-    return 0;
-  {
-    /* Each row as the walk gives it: looking it up again by its key doubled the cost. */
-    json_object_object_foreach (levels, key, row)
-    {
-      json_object *node = get_member (row, column);
-
-      (void) key;
-      if (node == NULL)
-        node = get_member (row, "points");
-      if (node != NULL && json_object_is_type (node, json_type_int))
-        max = MAX (max, json_object_get_int64 (node));
-    }
-  }
-  return max;
-}
-
-static gint64
 bands_points (json_object *bands,
               gint64       value,
               const char  *column)
@@ -281,7 +257,7 @@ score_human_capital (Scorer *scorer)
   add_item (scorer, f, "education", _("Education"),
             lookup_level (education, profile->education_level != NULL ? profile->education_level : "none",
                           scorer->column),
-            levels_max (education, scorer->column),
+            declic_rule_levels_get_max (education, scorer->column),
             g_strdup (describe_education (profile->education_level)), "education");
 }
 
@@ -366,7 +342,7 @@ score_quebec_needs (Scorer *scorer)
 
   add_item (scorer, f, "quebec_diploma", _("Québec diploma"),
             profile->quebec_diploma_level != NULL ? lookup_level (diploma, profile->quebec_diploma_level, "points") : 0,
-            levels_max (diploma, "points"),
+            declic_rule_levels_get_max (diploma, "points"),
             g_strdup (profile->quebec_diploma_level != NULL ? describe_education (profile->quebec_diploma_level)
                                                             : _("no Québec diploma")),
             "education");
@@ -467,13 +443,13 @@ score_adaptation (Scorer *scorer)
               "family.spouse.quebec_experience_months");
     add_item (scorer, f, "spouse.education", _("Spouse’s education"),
               lookup_level (education, profile->spouse_education_level != NULL ? profile->spouse_education_level : "none", "points"),
-              levels_max (education, "points"),
+              declic_rule_levels_get_max (education, "points"),
               g_strdup (describe_education (profile->spouse_education_level)),
               "family.spouse.education_level");
     add_item (scorer, f, "spouse.quebec_diploma", _("Spouse’s Québec diploma"),
               profile->spouse_quebec_diploma_level != NULL
                 ? lookup_level (diploma, profile->spouse_quebec_diploma_level, "points") : 0,
-              levels_max (diploma, "points"),
+              declic_rule_levels_get_max (diploma, "points"),
               g_strdup (profile->spouse_quebec_diploma_level != NULL
                           ? describe_education (profile->spouse_quebec_diploma_level)
                           : _("no Québec diploma")),

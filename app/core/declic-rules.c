@@ -418,7 +418,8 @@ declic_rule_set_get_figure (DeclicRuleSet *self,
 typedef struct
 {
   const char *column;  /* a member's name, owned by the band's JSON object */
-  gint64      points;
+  gboolean    is_int;
+  gint64      points;  /* when an integer */
 } BandColumn;
 
 typedef struct
@@ -428,13 +429,16 @@ typedef struct
   gint64      from;
   gint64      to;
   guint       n_columns;
-  BandColumn *columns;  /* the band's integer members, in their order */
+  BandColumn *columns;  /* the band's members, in their order */
 } Band;
 
 typedef struct
 {
   guint       n_bands;
   Band       *bands;
+  /* A levels table (an object of rows) reads a row's column as lookup_level () in the grid
+   * does: a column that is there but not a number gives nothing, rather than "points". */
+  gboolean    levels;
   guint       n_maxima;
   BandColumn *maxima;   /* the most each column gives, "points" always among them */
 } Bands;
@@ -469,9 +473,11 @@ bands_free_userdata (json_object *array,
   bands_free (userdata);
 }
 
-/* A band's points in @column, else in "points". */
+/* A band's points in @column, else in "points"; in a levels table a column that is there but
+ * not a number gives nothing. */
 static gboolean
 band_get_points (const Band *band,
+                 gboolean    levels,
                  const char *column,
                  gint64     *points)
 {
@@ -479,8 +485,14 @@ band_get_points (const Band *band,
     for (guint c = 0; c < band->n_columns; c++)
       if (g_str_equal (band->columns[c].column, pass == 0 ? column : "points"))
         {
-          *points = band->columns[c].points;
-          return TRUE;
+          if (band->columns[c].is_int)
+            {
+              *points = band->columns[c].points;
+              return TRUE;
+            }
+          if (levels)
+            return FALSE;
+          break;
         }
   return FALSE;
 }
@@ -513,22 +525,38 @@ bands_find_maxima (Bands *bands)
       {
         gint64 points;
 
-        if (band_get_points (&bands->bands[i], bands->maxima[m].column, &points))
+        if (band_get_points (&bands->bands[i], bands->levels, bands->maxima[m].column, &points))
           bands->maxima[m].points = MAX (bands->maxima[m].points, points);
       }
 }
 
-/* @array's elements as bands; an element that is not an object is a band without members. */
+/* The rows of @table as bands: an array's elements, or a levels table's values ({"level":
+ * {"single": 104, "spouse": 88}}, in their order). A row that is not an object is a band
+ * without members. */
 static Bands *
-bands_read (json_object *array)
+bands_read (json_object *table)
 {
   Bands *bands = g_new0 (Bands, 1);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  bands->n_bands = (guint) json_object_array_length (array);
+  if (json_object_is_type (table, json_type_array))
+    for (size_t i = 0; i < json_object_array_length (table); i++)
+      g_ptr_array_add (rows, json_object_array_get_idx (table, i));
+  else if (json_object_is_type (table, json_type_object))
+    {
+      bands->levels = TRUE;
+      json_object_object_foreach (table, key, row)
+      {
+        (void) key;
+        g_ptr_array_add (rows, row);
+      }
+    }
+
+  bands->n_bands = rows->len;
   bands->bands = g_new0 (Band, bands->n_bands);
   for (guint i = 0; i < bands->n_bands; i++)
     {
-      json_object *object = json_object_array_get_idx (array, i);
+      json_object *object = g_ptr_array_index (rows, i);
       Band *band = &bands->bands[i];
 
       if (!json_object_is_type (object, json_type_object))
@@ -539,10 +567,10 @@ bands_read (json_object *array)
       {
         json_object_object_foreach (object, key, node)
         {
-          if (!json_object_is_type (node, json_type_int))
-            continue;
           band->columns[band->n_columns].column = key;
-          band->columns[band->n_columns].points = json_object_get_int64 (node);
+          band->columns[band->n_columns].is_int = json_object_is_type (node, json_type_int);
+          if (band->columns[band->n_columns].is_int)
+            band->columns[band->n_columns].points = json_object_get_int64 (node);
           band->n_columns++;
         }
       }
@@ -551,9 +579,9 @@ bands_read (json_object *array)
   return bands;
 }
 
-/* Reads every array of objects of @node's tree as bands once, when the rule set is loaded: the
- * rule set is shared by threads afterwards and never changes, so that nothing is written
- * into its JSON later. */
+/* Reads every array of objects of @node's tree as bands, and every "levels" table, once, when
+ * the rule set is loaded: the rule set is shared by threads afterwards and never changes, so
+ * that nothing is written into its JSON later. */
 static void
 bands_read_all (json_object *node)
 {
@@ -561,7 +589,8 @@ bands_read_all (json_object *node)
     {
       json_object_object_foreach (node, key, child)
       {
-        (void) key;
+        if (g_str_equal (key, "levels") && json_object_is_type (child, json_type_object))
+          json_object_set_userdata (child, bands_read (child), bands_free_userdata);
         bands_read_all (child);
       }
     }
@@ -580,15 +609,32 @@ bands_read_all (json_object *node)
 /* The bands read at load (bands_read_all), else read now into @scratch: a table built by hand,
  * as the tests do. */
 static const Bands *
-get_bands (json_object  *array,
+get_bands (json_object  *table,
            Bands       **scratch)
 {
-  Bands *bands = json_object_get_userdata (array);
+  Bands *bands = json_object_get_userdata (table);
 
   if (bands != NULL)
     return bands;
-  *scratch = bands_read (array);
+  *scratch = bands_read (table);
   return *scratch;
+}
+
+/* The most @table gives in @column; the first maximum is "points", the fallback of a column no
+ * row has. */
+static gint64
+table_get_max (json_object *table,
+               const char  *column)
+{
+  Bands *scratch = NULL;
+  const Bands *bands = get_bands (table, &scratch);
+  gint64 max = bands->maxima[0].points;
+
+  for (guint m = 1; m < bands->n_maxima; m++)
+    if (g_str_equal (bands->maxima[m].column, column))
+      max = bands->maxima[m].points;
+  g_clear_pointer (&scratch, bands_free);
+  return max;
 }
 
 /**
@@ -624,7 +670,7 @@ declic_rule_bands_lookup (struct json_object *bands,
         continue;
       if (band->has_to && value > band->to)
         continue;
-      found = band_get_points (band, column, points);
+      found = band_get_points (band, FALSE, column, points);
     }
   g_clear_pointer (&scratch, bands_free);
   return found;
@@ -635,21 +681,25 @@ gint64
 declic_rule_bands_get_max (struct json_object *bands,
                            const char         *column)
 {
-  Bands *scratch = NULL;
-  const Bands *table;
-  gint64 max = 0;
-
   if (bands == NULL || !json_object_is_type (bands, json_type_array))
     return 0;
+  return table_get_max (bands, column);
+}
 
-  table = get_bands (bands, &scratch);
-  /* The first entry is "points", the fallback of a column no band has. */
-  max = table->maxima[0].points;
-  for (guint m = 1; m < table->n_maxima; m++)
-    if (g_str_equal (table->maxima[m].column, column))
-      max = table->maxima[m].points;
-  g_clear_pointer (&scratch, bands_free);
-  return max;
+/**
+ * declic_rule_levels_get_max:
+ * @levels: a JSON object of {COLUMN: points} rows: {"university_1_3y": {"single": 104}}
+ * @column: "points", "single" or "spouse"; a row without it gives its "points"
+ *
+ * Returns: the most a row gives, 0 for none
+ */
+gint64
+declic_rule_levels_get_max (struct json_object *levels,
+                            const char         *column)
+{
+  if (levels == NULL || !json_object_is_type (levels, json_type_object))
+    return 0;
+  return table_get_max (levels, column);
 }
 
 static gboolean
