@@ -77,12 +77,14 @@ test_switch_between_freezes (void)
   declic_i18n_freeze ();
   g_assert_cmpstr (_("Age"), ==, "Age");
   g_assert_cmpstr (declic_format_get_language (), ==, "en");
+  g_assert_false (declic_i18n_translations_are_french ());
   declic_i18n_thaw ();
 
   switch_language ("fr");
   declic_i18n_freeze ();
   g_assert_cmpstr (_("Age"), ==, "Âge");
   g_assert_true (declic_i18n_messages_are_french ());
+  g_assert_true (declic_i18n_translations_are_french ());
   declic_i18n_thaw ();
   speak_english ();
 }
@@ -96,10 +98,12 @@ test_freeze_holds_until_outermost_thaw (void)
   declic_i18n_freeze ();
   g_assert_cmpstr (_("Age"), ==, "Âge");
   g_assert_true (declic_i18n_messages_are_french ());
+  g_assert_true (declic_i18n_translations_are_french ());
   declic_i18n_freeze ();
   speak_english ();
   g_assert_cmpstr (_("Age"), ==, "Âge");
   g_assert_true (declic_i18n_messages_are_french ());
+  g_assert_true (declic_i18n_translations_are_french ());
   declic_i18n_thaw ();
   g_assert_cmpstr (_("Age"), ==, "Âge");
   g_assert_true (declic_i18n_messages_are_french ());
@@ -107,6 +111,7 @@ test_freeze_holds_until_outermost_thaw (void)
 
   g_assert_cmpstr (_("Age"), ==, "Age");
   g_assert_false (declic_i18n_messages_are_french ());
+  g_assert_false (declic_i18n_translations_are_french ());
 }
 
 static gpointer

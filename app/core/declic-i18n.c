@@ -23,6 +23,7 @@ typedef struct
 {
   guint       depth;         /* freezes not yet thawed; 0: nothing is kept */
   int         french;        /* -1 until asked in this freeze, else TRUE or FALSE */
+  int         data_french;   /* the same, for declic_text_translations_are_french () */
   GHashTable *translations;  /* msgid pointer → Translation */
   GHashTable *plurals;       /* msgid pointer → GArray of Translation, one per n asked */
 } Frozen;
@@ -79,6 +80,7 @@ declic_i18n_freeze (void)
   if (frozen->depth++ > 0)
     return;
   frozen->french = -1;
+  frozen->data_french = -1;
   frozen->translations = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, translation_free);
   frozen->plurals = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                            (GDestroyNotify) g_array_unref);
@@ -161,4 +163,16 @@ declic_i18n_messages_are_french (void)
   if (frozen->french < 0)
     frozen->french = declic_text_messages_are_french ();
   return frozen->french;
+}
+
+gboolean
+declic_i18n_translations_are_french (void)
+{
+  Frozen *frozen = get_frozen ();
+
+  if (frozen == NULL)
+    return declic_text_translations_are_french ();
+  if (frozen->data_french < 0)
+    frozen->data_french = declic_text_translations_are_french ();
+  return frozen->data_french;
 }

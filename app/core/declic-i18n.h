@@ -37,6 +37,9 @@ const char  *declic_i18n_ngettext            (const char *msgid,
                                               gulong      n) G_GNUC_FORMAT (2);
 /* declic_text_messages_are_french (), read once per freeze. */
 gboolean     declic_i18n_messages_are_french (void);
+/* declic_text_translations_are_french () (the data files' own translations), read once per
+ * freeze. */
+gboolean     declic_i18n_translations_are_french (void);
 
 G_END_DECLS
 

@@ -702,22 +702,6 @@ declic_rule_levels_get_max (struct json_object *levels,
   return table_get_max (levels, column);
 }
 
-static gboolean
-ui_speaks_french (void)
-{
-  const char * const *languages = g_get_language_names ();
-
-  /* The first language Déclic has a translation for wins: only French so far. */
-  for (guint i = 0; languages[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (languages[i], "fr"))
-        return TRUE;
-      if (g_str_has_prefix (languages[i], "en") || g_str_equal (languages[i], "C"))
-        return FALSE;
-    }
-  return FALSE;
-}
-
 /**
  * declic_rules_get_localized:
  * @object: a JSON object of a rule set
@@ -733,7 +717,7 @@ declic_rules_get_localized (struct json_object *object,
 {
   g_return_val_if_fail (member != NULL, NULL);
 
-  if (ui_speaks_french ())
+  if (declic_i18n_translations_are_french ())
     {
       g_autofree char *french = g_strconcat (member, "_fr", NULL);
       const char *value = declic_utils_json_get_string (object, french);
