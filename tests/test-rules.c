@@ -320,14 +320,16 @@ assert_all_levels_agree (json_object *node,
 {
   if (!json_object_is_type (node, json_type_object))
     return;
-  json_object_object_foreach (node, key, child)
   {
-    if (g_str_equal (key, "levels") && json_object_is_type (child, json_type_object))
-      {
-        assert_levels_agree (child);
-        (*n_tables)++;
-      }
-    assert_all_levels_agree (child, n_tables);
+    json_object_object_foreach (node, key, child)
+    {
+      if (g_str_equal (key, "levels") && json_object_is_type (child, json_type_object))
+        {
+          assert_levels_agree (child);
+          (*n_tables)++;
+        }
+      assert_all_levels_agree (child, n_tables);
+    }
   }
 }
 

@@ -545,10 +545,12 @@ bands_read (json_object *table)
   else if (json_object_is_type (table, json_type_object))
     {
       bands->levels = TRUE;
-      json_object_object_foreach (table, key, row)
       {
-        (void) key;
-        g_ptr_array_add (rows, row);
+        json_object_object_foreach (table, key, row)
+        {
+          (void) key;
+          g_ptr_array_add (rows, row);
+        }
       }
     }
 
