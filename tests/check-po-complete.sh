@@ -1,6 +1,7 @@
 #!/bin/sh
 # Fails unless po/fr.po translates every message of the sources listed in po/POTFILES.in: the
-# catalogue is extracted afresh (with meson's "glib" preset keywords), merged with fr.po, and
+# catalogue is extracted afresh (with meson's "glib" preset keywords and the core's plural,
+# declic_i18n_ngettext, as po/meson.build adds it), merged with fr.po, and
 # must have no untranslated or fuzzy message.
 set -eu
 root="$1"
@@ -9,9 +10,10 @@ trap 'rm -rf "$work"' EXIT
 cd "$root"
 xgettext --from-code=UTF-8 --add-comments --directory="$root" --files-from=po/POTFILES.in \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dcgettext:2 \
-  --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
+  --keyword=g_dngettext:2,3 --keyword=declic_i18n_ngettext:1,2 --keyword=g_dpgettext2:2c,3 \
   --flag=N_:1:pass-c-format --flag=C_:2:pass-c-format --flag=NC_:2:pass-c-format \
-  --flag=g_dngettext:2:pass-c-format --flag=g_strdup_printf:1:c-format \
+  --flag=g_dngettext:2:pass-c-format --flag=declic_i18n_ngettext:1:pass-c-format \
+  --flag=g_strdup_printf:1:c-format \
   --flag=g_string_printf:2:c-format --flag=g_string_append_printf:2:c-format \
   --flag=g_error_new:3:c-format --flag=g_set_error:4:c-format \
   -o "$work/declic.pot"

@@ -169,6 +169,7 @@ def extract(root):
     subprocess.run(["xgettext", "--files-from=po/POTFILES.in", "--from-code=UTF-8",
                     "--keyword=_", "--keyword=N_", "--keyword=C_:1c,2", "--keyword=NC_:1c,2",
                     "--keyword=g_dngettext:2,3", "--keyword=ngettext:1,2",
+                    "--keyword=declic_i18n_ngettext:1,2",
                     "--keyword=g_dpgettext2:2c,3", "--keyword=g_dcgettext:2",
                     "-o", pot.name], cwd=root, check=True)
     with open(pot.name, encoding="utf-8") as f:
@@ -247,7 +248,7 @@ def main(argv):
             if match:
                 counts += 1
                 offenders.setdefault(msgid, []).append(f"{where}: no plural form for the count "
-                              f"“{match.group(0)}” in “{msgid[:100]}”: use g_dngettext with "
+                              f"“{match.group(0)}” in “{msgid[:100]}”: use g_dngettext (declic_i18n_ngettext in the core) with "
                               f"declic_format_plural_count () for a number with decimals")
         else:
             for text in (msgid, entry["plural"]):
@@ -263,7 +264,7 @@ def main(argv):
                 if explained(msgid, match) is None:
                     counts += 1
                     offenders.setdefault(msgid, []).append(f"{where}: no plural form for “{match.group(0)}” in "
-                                  f"“{msgid[:100]}”: use g_dngettext, or add a rule with its "
+                                  f"“{msgid[:100]}”: use g_dngettext (declic_i18n_ngettext in the core), or add a rule with its "
                                   f"reason to NOT_A_COUNT")
                     break
         if entry["ctx"] is None:

@@ -4,7 +4,7 @@
 set -eu
 cd "$1"
 status=0
-found=$( { grep -rlE '(^|[^A-Za-z0-9_])(N?_|C_|g_dngettext|ngettext)\s*\(' app --include='*.c' || true;
+found=$( { grep -rlE '(^|[^A-Za-z0-9_])(N?_|C_|g_dngettext|declic_i18n_ngettext|ngettext)\s*\(' app --include='*.c' || true;
            grep -rl 'translatable="yes"' ui --include='*.ui' 2>/dev/null || true;
            ls resources/*.desktop.in resources/*.metainfo.xml.in resources/*.gschema.xml 2>/dev/null || true; } | sort -u)
 listed=$(grep -v '^#' po/POTFILES.in | sed '/^$/d')

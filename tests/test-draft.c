@@ -295,6 +295,27 @@ test_held_changes (void)
   g_assert_cmpuint (paths->len, ==, 2);
 }
 
+static void
+test_item_path (void)
+{
+  g_autoptr(DeclicDraft) draft = declic_draft_new ();
+  g_autofree char *item = declic_draft_item_path ("education", 0, NULL);
+  g_autofree char *field = declic_draft_item_path ("family.spouse.french.results", 12, "result_date");
+  g_autofree char *last = declic_draft_item_path ("x", G_MAXUINT, "y");
+  g_autofree char *level = NULL;
+
+  g_assert_cmpstr (item, ==, "education[0]");
+  g_assert_cmpstr (field, ==, "family.spouse.french.results[12].result_date");
+  g_assert_cmpstr (last, ==, "x[4294967295].y");
+
+  /* The path reads what the item holds. */
+  declic_draft_append_item (draft, "education");
+  declic_draft_append_item (draft, "education");
+  declic_draft_set_string (draft, "education[1].level", "doctorate");
+  level = declic_draft_item_path ("education", 1, "level");
+  g_assert_cmpstr (declic_draft_get_string (draft, level), ==, "doctorate");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +326,7 @@ main (int   argc,
   g_test_add_func ("/draft/paths", test_paths);
   g_test_add_func ("/draft/reference-date", test_reference_date);
   g_test_add_func ("/draft/items", test_items);
+  g_test_add_func ("/draft/item-path", test_item_path);
   g_test_add_func ("/draft/duplicate", test_duplicate);
   g_test_add_func ("/draft/field-table", test_field_table);
   g_test_add_func ("/draft/schema-in-step", test_schema_in_step);

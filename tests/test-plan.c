@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "declic-check-json.h"
@@ -485,6 +487,111 @@ test_plan_equals_full_checks (void)
     }
 }
 
+/* Every date of @plan as text, one check per line. */
+static char *
+plan_to_text (DeclicPlan *plan)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < plan->points->len; i++)
+    {
+      DeclicPlanPoint *point = g_ptr_array_index (plan->points, i);
+      g_autofree char *check = check_to_text (point->check);
+
+      g_string_append_printf (text, "%s\n", check);
+      for (guint e = 0; e < point->events->len; e++)
+        g_string_append_printf (text, "  %s\n", (const char *) g_ptr_array_index (point->events, e));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Messages in French from the build's catalogue (LANG=C.UTF-8 from tests/meson.build, and
+ * LANGUAGE=fr); FALSE, the test skipped, without them. */
+static gboolean
+speak_french (void)
+{
+  const char *localedir = g_getenv ("DECLIC_LOCALEDIR");
+  g_autofree char *catalog = NULL;
+
+  if (localedir != NULL)
+    catalog = g_build_filename (localedir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (catalog == NULL || !g_file_test (catalog, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("no compiled translations (DECLIC_LOCALEDIR)");
+      return FALSE;
+    }
+  setlocale (LC_ALL, "");
+  if (g_str_equal (setlocale (LC_MESSAGES, NULL), "C"))
+    {
+      g_test_skip ("needs LANG=C.UTF-8 (tests/meson.build sets it)");
+      setlocale (LC_ALL, "C");
+      return FALSE;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  return TRUE;
+}
+
+/* A switch as a program makes it: glibc keeps the translations it found until setlocale (). */
+static void
+switch_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, "");
+}
+
+/* Back to the C locale the other tests run in. */
+static void
+speak_c (void)
+{
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+}
+
+/* A plan reads the language once for all its checks (declic-i18n.h): the next plan must still
+ * follow a switch, both ways, and in French too each date is the full check of that date. */
+static void
+test_plan_follows_language_switch (void)
+{
+  g_autoptr(DeclicDraft) draft = load_sample ();
+  g_autoptr(DeclicPlan) english = NULL;
+  g_autoptr(DeclicPlan) french = NULL;
+  g_autoptr(DeclicPlan) english_again = NULL;
+  g_autofree char *english_text = NULL;
+  g_autofree char *french_text = NULL;
+  g_autofree char *english_again_text = NULL;
+
+  if (!speak_french ())
+    return;
+  switch_language ("en");
+  english = plan_of (draft, NULL, 0);
+  english_text = plan_to_text (english);
+
+  switch_language ("fr");
+  french = plan_of (draft, NULL, 0);
+  french_text = plan_to_text (french);
+  g_assert_nonnull (strstr (french_text, "\"Âge\""));
+  g_assert_nonnull (strstr (french_text, "1er "));
+  g_assert_null (strstr (french_text, "\"Age\""));
+  g_assert_null (strstr (french_text, "June 12, 2025"));
+  for (guint i = 0; i < french->points->len; i++)
+    {
+      DeclicPlanPoint *point = g_ptr_array_index (french->points, i);
+      g_autofree char *got = check_to_text (point->check);
+      g_autofree char *expected = full_check_of_copy (draft, &point->date);
+
+      g_assert_cmpstr (got, ==, expected);
+    }
+
+  switch_language ("en");
+  english_again = plan_of (draft, NULL, 0);
+  english_again_text = plan_to_text (english_again);
+  g_assert_nonnull (strstr (english_text, "\"Age\""));
+  g_assert_null (strstr (english_text, "Âge"));
+  g_assert_cmpstr (english_again_text, ==, english_text);
+  speak_c ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/plan/what-if-validate", test_what_if_validate);
   g_test_add_func ("/plan/what-if-equal", test_what_if_equal);
   g_test_add_func ("/plan/equals-full-checks", test_plan_equals_full_checks);
+  g_test_add_func ("/plan/follows-language-switch", test_plan_follows_language_switch);
 
   return g_test_run ();
 }

@@ -236,6 +236,176 @@ test_rules_bands (void)
   json_object_put (bands);
 }
 
+/* Compares @loaded, read when its rule set was loaded, with the same table read afresh. */
+static void
+assert_bands_agree (json_object *loaded)
+{
+  static const char * const columns[] = { "points", "single", "spouse", "from", "to", "none" };
+  json_object *fresh = json_tokener_parse (json_object_to_json_string (loaded));
+
+  g_assert_nonnull (fresh);
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      g_assert_cmpint (declic_rule_bands_get_max (loaded, columns[c]), ==,
+                       declic_rule_bands_get_max (fresh, columns[c]));
+      for (gint64 value = -5; value <= 200; value++)
+        {
+          gint64 loaded_points = -1, fresh_points = -1;
+
+          g_assert_cmpint (declic_rule_bands_lookup (loaded, value, columns[c], &loaded_points), ==,
+                           declic_rule_bands_lookup (fresh, value, columns[c], &fresh_points));
+          g_assert_cmpint (loaded_points, ==, fresh_points);
+        }
+    }
+  json_object_put (fresh);
+}
+
+static void
+assert_all_bands_agree (json_object *node,
+                        guint       *n_tables)
+{
+  if (json_object_is_type (node, json_type_object))
+    {
+      json_object_object_foreach (node, key, child)
+      {
+        (void) key;
+        assert_all_bands_agree (child, n_tables);
+      }
+    }
+  else if (json_object_is_type (node, json_type_array))
+    {
+      assert_bands_agree (node);
+      (*n_tables)++;
+    }
+}
+
+/* What the grid read a levels table's maximum as, before the tables were read at load: a
+ * row's column if the row has it, else its "points", counted when it is an integer. */
+static gint64
+reference_levels_max (json_object *levels,
+                      const char  *column)
+{
+  gint64 max = 0;
+
+  json_object_object_foreach (levels, key, row)
+  {
+    json_object *node = NULL;
+
+    (void) key;
+    if (!json_object_object_get_ex (row, column, &node))
+      json_object_object_get_ex (row, "points", &node);
+    if (node != NULL && json_object_is_type (node, json_type_int))
+      max = MAX (max, json_object_get_int64 (node));
+  }
+  return max;
+}
+
+static void
+assert_levels_agree (json_object *levels)
+{
+  static const char * const columns[] = { "points", "single", "spouse", "none" };
+  json_object *fresh = json_tokener_parse (json_object_to_json_string (levels));
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      g_assert_cmpint (declic_rule_levels_get_max (levels, columns[c]), ==, reference_levels_max (levels, columns[c]));
+      g_assert_cmpint (declic_rule_levels_get_max (fresh, columns[c]), ==, reference_levels_max (levels, columns[c]));
+    }
+  json_object_put (fresh);
+}
+
+static void
+assert_all_levels_agree (json_object *node,
+                         guint       *n_tables)
+{
+  if (!json_object_is_type (node, json_type_object))
+    return;
+  {
+    json_object_object_foreach (node, key, child)
+    {
+      if (g_str_equal (key, "levels") && json_object_is_type (child, json_type_object))
+        {
+          assert_levels_agree (child);
+          (*n_tables)++;
+        }
+      assert_all_levels_agree (child, n_tables);
+    }
+  }
+}
+
+/* The grid's levels tables are read at load too: their maxima must be what reading the JSON
+ * gives, for the built-in sets and for odd rows (a column that is not a number gives nothing,
+ * a row without the column gives its "points", a row that is not an object nothing). */
+static void
+test_rules_levels_loaded_agree (void)
+{
+  DeclicRules *builtin = declic_rules_get_default ();
+  g_autoptr(DeclicRules) rules = declic_rules_new ();
+  g_autoptr(GError) error = NULL;
+  DeclicRuleSet *odd;
+  guint n_tables = 0;
+
+  for (guint i = 0; i < declic_rules_get_n_rule_sets (builtin); i++)
+    {
+      DeclicRuleSet *set = declic_rules_get_rule_set (builtin, i);
+      g_auto(GStrv) groups = declic_rule_set_list_groups (set);
+
+      for (guint g = 0; groups[g] != NULL; g++)
+        assert_all_levels_agree (declic_rule_set_get_group (set, groups[g]), &n_tables);
+    }
+  g_assert_cmpuint (n_tables, >=, 4);
+
+  odd = declic_rules_add_from_data (rules,
+                                    "{\"format\": 1, \"id\": \"odd\", \"title\": \"x\", \"source\": \"x\","
+                                    " \"effective_from\": \"2020-01-01\", \"groups\": {\"g\": {\"status\": \"unknown\","
+                                    " \"levels\": {\"a\": {\"single\": \"90\", \"points\": 80}, \"b\": {\"points\": 30},"
+                                    " \"c\": 7, \"d\": {\"spouse\": 12, \"points\": \"x\"}, \"e\": {\"single\": -4}}}}}",
+                                    -1, &error);
+  g_assert_no_error (error);
+  n_tables = 0;
+  assert_all_levels_agree (declic_rule_set_get_group (odd, "g"), &n_tables);
+  g_assert_cmpuint (n_tables, ==, 1);
+  g_assert_cmpint (declic_rule_levels_get_max (json_object_object_get (declic_rule_set_get_group (odd, "g"), "levels"),
+                                               "single"), ==, 30);
+}
+
+/* A rule set's tables are read once when it is loaded (declic-rules.c): every lookup must give
+ * what the same table gives read afresh, in the built-in sets and in odd ones. */
+static void
+test_rules_bands_loaded_agree (void)
+{
+  DeclicRules *builtin = declic_rules_get_default ();
+  g_autoptr(DeclicRules) rules = declic_rules_new ();
+  g_autoptr(GError) error = NULL;
+  DeclicRuleSet *odd;
+  guint n_tables = 0;
+
+  for (guint i = 0; i < declic_rules_get_n_rule_sets (builtin); i++)
+    {
+      DeclicRuleSet *set = declic_rules_get_rule_set (builtin, i);
+      g_auto(GStrv) groups = declic_rule_set_list_groups (set);
+
+      for (guint g = 0; groups[g] != NULL; g++)
+        assert_all_bands_agree (declic_rule_set_get_group (set, groups[g]), &n_tables);
+    }
+  g_assert_cmpuint (n_tables, >, 10);
+
+  /* A band without "from", one whose points are not a number, "to" before "from", overlaps,
+   * a column in one band only, and an array that is not of bands. */
+  odd = declic_rules_add_from_data (rules,
+                                    "{\"format\": 1, \"id\": \"odd\", \"title\": \"x\", \"source\": \"x\","
+                                    " \"effective_from\": \"2020-01-01\", \"groups\": {\"g\": {\"status\": \"unknown\","
+                                    " \"bands\": [{\"to\": 3, \"points\": 1}, {\"from\": 2, \"points\": \"7\"},"
+                                    " {\"from\": 9, \"to\": 4, \"points\": 2}, {\"from\": 0, \"to\": 10, \"single\": 3},"
+                                    " {\"from\": 5, \"points\": 4, \"spouse\": 6}, {\"from\": 5, \"points\": 9}],"
+                                    " \"other\": [1, {\"from\": 0, \"points\": 5}, \"x\"]}}}",
+                                    -1, &error);
+  g_assert_no_error (error);
+  n_tables = 0;
+  assert_all_bands_agree (declic_rule_set_get_group (odd, "g"), &n_tables);
+  g_assert_cmpuint (n_tables, ==, 2);
+}
+
 static void
 test_rules_status_labels (void)
 {
@@ -265,6 +435,8 @@ main (int   argc,
   g_test_add_func ("/rules/custom", test_rules_custom);
   g_test_add_func ("/rules/malformed", test_rules_malformed);
   g_test_add_func ("/rules/bands", test_rules_bands);
+  g_test_add_func ("/rules/bands/loaded-agree", test_rules_bands_loaded_agree);
+  g_test_add_func ("/rules/levels/loaded-agree", test_rules_levels_loaded_agree);
   g_test_add_func ("/rules/status-labels", test_rules_status_labels);
 
   return g_test_run ();

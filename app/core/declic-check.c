@@ -6,6 +6,7 @@
 #include "declic-check.h"
 #include "declic-clock.h"
 #include "declic-draft-life.h"
+#include "declic-i18n.h"
 #include "declic-spouse-link.h"
 
 /**
@@ -74,6 +75,8 @@ declic_check_run (DeclicDraft           *draft,
 
   g_return_val_if_fail (DECLIC_IS_DRAFT (draft), NULL);
 
+  /* One language for the whole check, and each message translated once (declic-i18n.h). */
+  declic_i18n_freeze ();
   check = g_new0 (DeclicCheck, 1);
   if (today != NULL && g_date_valid (today))
     check->today = *today;
@@ -103,6 +106,7 @@ declic_check_run (DeclicDraft           *draft,
   if (check->deadlines == NULL)
     check->deadlines = g_ptr_array_new_with_free_func ((GDestroyNotify) declic_deadline_free);
   g_ptr_array_sort (check->deadlines, compare_deadlines);
+  declic_i18n_thaw ();
 
   return check;
 }

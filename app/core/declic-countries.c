@@ -5,10 +5,10 @@
 
 #include <libintl.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
 #include <json.h>
 
 #include "declic-countries.h"
+#include "declic-i18n.h"
 #include "declic-text.h"
 #include "declic-utils.h"
 

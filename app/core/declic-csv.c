@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
 #include "declic-csv.h"
+#include "declic-i18n.h"
 
 G_DEFINE_QUARK (declic-csv-error-quark, declic_csv_error)
 

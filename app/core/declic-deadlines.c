@@ -3,12 +3,12 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <json-c/json.h>
 
 #include "declic-format.h"
 #include "declic-deadlines.h"
 #include "declic-draft-fields.h"
+#include "declic-i18n.h"
 #include "declic-utils.h"
 
 const char *
@@ -121,8 +121,8 @@ add_language_deadlines (Context     *ctx,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *date_path = g_strdup_printf ("%s[%u].result_date", results_path, i);
-      g_autofree char *test_path = g_strdup_printf ("%s[%u].test", results_path, i);
+      g_autofree char *date_path = declic_draft_item_path (results_path, i, "result_date");
+      g_autofree char *test_path = declic_draft_item_path (results_path, i, "test");
       const char *test = declic_enum_choice_get_label ("french.results[].test",
                                                        declic_draft_get_string (draft, test_path));
       g_autofree char *date_text = NULL;
@@ -167,7 +167,7 @@ add_review_fees (Context     *ctx,
     members++;
   for (guint i = 0; i < declic_draft_get_n_items (draft, "family.children"); i++)
     {
-      g_autofree char *path = g_strdup_printf ("family.children[%u].accompanies", i);
+      g_autofree char *path = declic_draft_item_path ("family.children", i, "accompanies");
       if (declic_draft_get_boolean (draft, path, FALSE))
         members++;
     }
@@ -184,12 +184,11 @@ add_review_fees (Context     *ctx,
       add_deadline (ctx, "review_fees",
                     /* Translators: "Review fees of the selection application, paid when it is filed
                      * (2025): 921 $ + 2 × 197 $ = 1 315 $" */
-                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "Review fees of the selection application, paid when it is filed (%u): "
-                                                  "%s $ + %s family member × %s $ = %s $",
-                                                  "Review fees of the selection application, paid when it is filed (%u): "
-                                                  "%s $ + %s family members × %s $ = %s $",
-                                                  members),
+                    g_strdup_printf (declic_i18n_ngettext ("Review fees of the selection application, paid when it is filed (%u): "
+                                                           "%s $ + %s family member × %s $ = %s $",
+                                                           "Review fees of the selection application, paid when it is filed (%u): "
+                                                           "%s $ + %s family members × %s $ = %s $",
+                                                           members),
                                      year, principal_text, members_text, member_text, total_text),
                     "after_filing.application_date", "review_fees", due);
       return;
@@ -217,12 +216,11 @@ add_review_fees (Context     *ctx,
         g_autofree char *member_text = declic_format_integer (member, NULL);
 
         add_deadline (ctx, "review_fees",
-                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "Review fees of the selection application, paid when it is filed: the %u amounts "
-                                                    "are not known; in %u they were %s $ + %s family member × %s $",
-                                                    "Review fees of the selection application, paid when it is filed: the %u amounts "
-                                                    "are not known; in %u they were %s $ + %s family members × %s $",
-                                                    members),
+                      g_strdup_printf (declic_i18n_ngettext ("Review fees of the selection application, paid when it is filed: the %u amounts "
+                                                             "are not known; in %u they were %s $ + %s family member × %s $",
+                                                             "Review fees of the selection application, paid when it is filed: the %u amounts "
+                                                             "are not known; in %u they were %s $ + %s family members × %s $",
+                                                             members),
                                        year, best, principal_text, members_text, member_text),
                       "after_filing.application_date", "review_fees", due);
       }
@@ -259,10 +257,10 @@ add_application_deadlines (Context     *ctx,
   n = declic_draft_get_n_items (draft, "after_filing.attestation_requests");
   for (guint i = 0; days > 0 && i < n; i++)
     {
-      g_autofree char *date_path = g_strdup_printf ("after_filing.attestation_requests[%u].request_date", i);
-      g_autofree char *obtained_path = g_strdup_printf ("after_filing.attestation_requests[%u].obtained", i);
-      g_autofree char *person_path = g_strdup_printf ("after_filing.attestation_requests[%u].person", i);
-      g_autofree char *name_path = g_strdup_printf ("after_filing.attestation_requests[%u].given_names", i);
+      g_autofree char *date_path = declic_draft_item_path ("after_filing.attestation_requests", i, "request_date");
+      g_autofree char *obtained_path = declic_draft_item_path ("after_filing.attestation_requests", i, "obtained");
+      g_autofree char *person_path = declic_draft_item_path ("after_filing.attestation_requests", i, "person");
+      g_autofree char *name_path = declic_draft_item_path ("after_filing.attestation_requests", i, "given_names");
       const char *person = declic_enum_choice_get_label ("after_filing.attestation_requests[].person",
                                                          declic_draft_get_string (draft, person_path));
       const char *name = declic_draft_get_string (draft, name_path);

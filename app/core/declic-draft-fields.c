@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
 #include "declic-draft-fields.h"
+#include "declic-i18n.h"
 
 #define END_CHOICES { NULL, NULL }
 

@@ -10,7 +10,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-c/json.h>
 #include <math.h>
@@ -22,6 +21,7 @@
 #include "declic-format.h"
 #include "declic-clock.h"
 #include "declic-draft-private.h"
+#include "declic-i18n.h"
 #include "declic-safe-name.h"
 #include "declic-utils.h"
 

@@ -3,13 +3,13 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <json-c/json.h>
 #include <string.h>
 
 #include "declic-draft-fields.h"
 #include "declic-draft-life.h"
 #include "declic-finding.h"
+#include "declic-i18n.h"
 #include "declic-utils.h"
 
 #define SNAPSHOT "after_filing.filed_values"

@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <json-c/json.h>
 #include <string.h>
 
@@ -11,6 +10,7 @@
 #include "declic-clock.h"
 #include "declic-draft.h"
 #include "declic-draft-summary.h"
+#include "declic-i18n.h"
 #include "declic-utils.h"
 #include "declic-text.h"
 

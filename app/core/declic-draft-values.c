@@ -3,13 +3,13 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <json-c/json.h>
 #include <string.h>
 
 #include "declic-countries.h"
 #include "declic-draft-values.h"
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-noc.h"
 #include "declic-utils.h"
 

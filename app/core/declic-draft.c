@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <json-c/json.h>
 #include <math.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 #include "declic-clock.h"
 #include "declic-draft.h"
 #include "declic-draft-private.h"
+#include "declic-i18n.h"
 #include "declic-utils.h"
 
 struct _DeclicDraft
@@ -836,6 +836,35 @@ declic_draft_get_n_items (DeclicDraft *self,
   if (node == NULL || !json_object_is_type (node, json_type_array))
     return 0;
   return (guint) json_object_array_length (node);
+}
+
+/**
+ * declic_draft_item_path:
+ * @key: (nullable): a field of the item
+ *
+ * Concatenated rather than printed: a check reads some forty item fields, and printf's
+ * reading of "%s[%u].%s" cost more than the lookup the path is for.
+ *
+ * Returns: (transfer full): "@array_path[@index]", or "@array_path[@index].@key"
+ */
+char *
+declic_draft_item_path (const char *array_path,
+                        guint       index,
+                        const char *key)
+{
+  char digits[16];
+  char *p = digits + sizeof digits - 1;
+
+  g_return_val_if_fail (array_path != NULL, NULL);
+
+  *p = '\0';
+  do
+    {
+      *--p = (char) ('0' + index % 10);
+      index /= 10;
+    }
+  while (index > 0);
+  return g_strconcat (array_path, "[", p, "]", key != NULL ? "." : NULL, key, NULL);
 }
 
 static json_object *

@@ -132,6 +132,10 @@ gboolean     declic_draft_planned_filing_has_passed (DeclicDraft *self,
 /* Repeated items: "education", "work_history", "personal.citizenships", ... */
 guint        declic_draft_get_n_items      (DeclicDraft  *self,
                                             const char   *array_path);
+/* "education[2]", or with @key "education[2].level": the path of an item or of its field. */
+char        *declic_draft_item_path        (const char   *array_path,
+                                            guint         index,
+                                            const char   *key);
 guint        declic_draft_append_item      (DeclicDraft  *self,
                                             const char   *array_path);
 char        *declic_draft_remove_item      (DeclicDraft  *self,

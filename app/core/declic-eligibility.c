@@ -3,12 +3,12 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <json-c/json.h>
 
 #include "declic-eligibility.h"
 #include "declic-finding.h"
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-utils.h"
 
 static void
@@ -92,6 +92,15 @@ format_teer_mask (guint mask)
   return g_string_free (text, FALSE);
 }
 
+/* "eligibility.<stream>.<problem>", a finding's code: concatenated, since printf's reading of
+ * a format costs more than the rest of the string (eight codes a check, fifty checks a plan). */
+static char *
+stream_code (const DeclicStreamEligibility *stream,
+             const char                    *problem)
+{
+  return g_strconcat ("eligibility.", stream->id, ".", problem, NULL);
+}
+
 static int
 min_level (const DeclicSkillLevel *levels,
            DeclicSkill             a,
@@ -111,8 +120,8 @@ check_french (DeclicStreamEligibility *stream,
   int written_required = (int) declic_utils_json_get_int (row, "written", 0);
   int oral = min_level (profile->french, DECLIC_SKILL_LISTENING, DECLIC_SKILL_SPEAKING);
   int written = min_level (profile->french, DECLIC_SKILL_READING, DECLIC_SKILL_WRITING);
-  g_autofree char *code_oral = g_strdup_printf ("eligibility.%s.french_oral", stream->id);
-  g_autofree char *code_written = g_strdup_printf ("eligibility.%s.french_written", stream->id);
+  g_autofree char *code_oral = stream_code (stream, "french_oral");
+  g_autofree char *code_written = stream_code (stream, "french_written");
 
   if (oral_required > 0 && oral < oral_required)
     {
@@ -153,7 +162,7 @@ check_spouse_french (DeclicStreamEligibility *stream,
                      int                      oral_required)
 {
   int oral = min_level (profile->spouse_french, DECLIC_SKILL_LISTENING, DECLIC_SKILL_SPEAKING);
-  g_autofree char *code = g_strdup_printf ("eligibility.%s.spouse_french_oral", stream->id);
+  g_autofree char *code = stream_code (stream, "spouse_french_oral");
 
   if (!profile->spouse_accompanies || oral_required <= 0 || oral >= oral_required)
     return;
@@ -176,7 +185,7 @@ check_main_occupation (DeclicStreamEligibility *stream,
                        guint                    teer_mask)
 {
   g_autofree char *teers = format_teer_mask (teer_mask);
-  g_autofree char *code = g_strdup_printf ("eligibility.%s.occupation", stream->id);
+  g_autofree char *code = stream_code (stream, "occupation");
 
   if (profile->main_noc == NULL || profile->main_noc_teer < 0)
     {
@@ -184,10 +193,9 @@ check_main_occupation (DeclicStreamEligibility *stream,
 
       declic_finding_list_add_printf (stream->reasons, code, "work_history", DECLIC_SECTION_WORK,
                                       DECLIC_SEVERITY_WARNING,
-                                      g_dngettext (GETTEXT_PACKAGE,
-                                                   "No full-time work with a valid NOC code in the last %s year: stream %d requires an occupation of TEER %s.",
-                                                   "No full-time work with a valid NOC code in the last %s years: stream %d requires an occupation of TEER %s.",
-                                                   profile->window_years),
+                                      declic_i18n_ngettext ("No full-time work with a valid NOC code in the last %s year: stream %d requires an occupation of TEER %s.",
+                                                            "No full-time work with a valid NOC code in the last %s years: stream %d requires an occupation of TEER %s.",
+                                                            profile->window_years),
                                       years, stream->number, teers);
       return FALSE;
     }
@@ -215,8 +223,8 @@ check_experience (DeclicStreamEligibility *stream,
   int quebec = declic_profile_count_months (profile, teer_mask, TRUE, FALSE);
   int internships = 0;
   g_autofree char *teers = format_teer_mask (teer_mask);
-  g_autofree char *code = g_strdup_printf ("eligibility.%s.experience", stream->id);
-  g_autofree char *quebec_code = g_strdup_printf ("eligibility.%s.quebec_experience", stream->id);
+  g_autofree char *code = stream_code (stream, "experience");
+  g_autofree char *quebec_code = stream_code (stream, "quebec_experience");
 
   if (internship_cap > 0)
     {
@@ -227,10 +235,9 @@ check_experience (DeclicStreamEligibility *stream,
 
           declic_finding_list_add_printf (stream->notes, "eligibility.internship_counted", "work_history",
                                           DECLIC_SECTION_WORK, DECLIC_SEVERITY_INFO,
-                                          g_dngettext (GETTEXT_PACKAGE,
-                                                       "%s month of compulsory internship is counted toward stream %d’s experience.",
-                                                       "%s months of compulsory internship are counted toward stream %d’s experience.",
-                                                       internships),
+                                          declic_i18n_ngettext ("%s month of compulsory internship is counted toward stream %d’s experience.",
+                                                                "%s months of compulsory internship are counted toward stream %d’s experience.",
+                                                                internships),
                                           count, stream->number);
         }
       else
@@ -247,18 +254,16 @@ check_experience (DeclicStreamEligibility *stream,
       if (teer_mask != 0)
         declic_finding_list_add_printf (stream->reasons, code, "work_history", DECLIC_SECTION_WORK,
                                         DECLIC_SEVERITY_WARNING,
-                                        g_dngettext (GETTEXT_PACKAGE,
-                                                     "Full-time experience in TEER %s occupations in the last %s years is %s month, below the %s required for stream %d.",
-                                                     "Full-time experience in TEER %s occupations in the last %s years is %s months, below the %s required for stream %d.",
-                                                     months + internships),
+                                        declic_i18n_ngettext ("Full-time experience in TEER %s occupations in the last %s years is %s month, below the %s required for stream %d.",
+                                                              "Full-time experience in TEER %s occupations in the last %s years is %s months, below the %s required for stream %d.",
+                                                              months + internships),
                                         teers, years, have, needed, stream->number);
       else
         declic_finding_list_add_printf (stream->reasons, code, "work_history", DECLIC_SECTION_WORK,
                                         DECLIC_SEVERITY_WARNING,
-                                        g_dngettext (GETTEXT_PACKAGE,
-                                                     "Full-time experience in the last %s years is %s month, below the %s required for stream %d.",
-                                                     "Full-time experience in the last %s years is %s months, below the %s required for stream %d.",
-                                                     months),
+                                        declic_i18n_ngettext ("Full-time experience in the last %s years is %s month, below the %s required for stream %d.",
+                                                              "Full-time experience in the last %s years is %s months, below the %s required for stream %d.",
+                                                              months),
                                         years, have_months, needed, stream->number);
     }
 
@@ -269,10 +274,9 @@ check_experience (DeclicStreamEligibility *stream,
 
       declic_finding_list_add_printf (stream->reasons, quebec_code, "work_history", DECLIC_SECTION_WORK,
                                       DECLIC_SEVERITY_WARNING,
-                                      g_dngettext (GETTEXT_PACKAGE,
-                                                   "Full-time experience in Québec in TEER %s occupations is %s month, below the %s required for stream %d.",
-                                                   "Full-time experience in Québec in TEER %s occupations is %s months, below the %s required for stream %d.",
-                                                   quebec),
+                                      declic_i18n_ngettext ("Full-time experience in Québec in TEER %s occupations is %s month, below the %s required for stream %d.",
+                                                            "Full-time experience in Québec in TEER %s occupations is %s months, below the %s required for stream %d.",
+                                                            quebec),
                                       teers, have, needed, stream->number);
     }
 }
@@ -284,7 +288,7 @@ check_french_rows (DeclicStreamEligibility *stream,
                    json_object             *spec)
 {
   json_object *rows = NULL;
-  g_autofree char *code = g_strdup_printf ("eligibility.%s.occupation", stream->id);
+  g_autofree char *code = stream_code (stream, "occupation");
 
   if (!json_object_object_get_ex (spec, "french", &rows) || !json_object_is_type (rows, json_type_array) ||
       json_object_array_length (rows) == 0)
@@ -341,7 +345,7 @@ evaluate_stream (DeclicProfile *profile,
 
   if (get_bool (spec, "regulated_profession") && !profile->regulated_profession)
     {
-      g_autofree char *code = g_strdup_printf ("eligibility.%s.regulated_profession", stream->id);
+      g_autofree char *code = stream_code (stream, "regulated_profession");
 
       declic_finding_list_add_printf (stream->reasons, code, "quebec.regulated_profession",
                                       DECLIC_SECTION_QUEBEC, DECLIC_SEVERITY_WARNING,
@@ -368,10 +372,9 @@ evaluate_stream (DeclicProfile *profile,
       stream->certain = FALSE;
       declic_finding_list_add_printf (stream->notes, "eligibility.set_per_draw", "", DECLIC_SECTION_NONE,
                                       DECLIC_SEVERITY_INFO,
-                                      g_dngettext (GETTEXT_PACKAGE,
-                                                   "Stream %d’s conditions are set for each invitation round; %s month of experience was asked so far, and exceptional talent itself cannot be checked here.",
-                                                   "Stream %d’s conditions are set for each invitation round; %s months of experience were asked so far, and exceptional talent itself cannot be checked here.",
-                                                   (gulong) asked),
+                                      declic_i18n_ngettext ("Stream %d’s conditions are set for each invitation round; %s month of experience was asked so far, and exceptional talent itself cannot be checked here.",
+                                                            "Stream %d’s conditions are set for each invitation round; %s months of experience were asked so far, and exceptional talent itself cannot be checked here.",
+                                                            (gulong) asked),
                                       stream->number, asked_text);
     }
 

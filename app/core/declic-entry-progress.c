@@ -4,11 +4,11 @@
 #include "config.h"
 
 #include <errno.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-c/json.h>
 
 #include "declic-entry-progress.h"
+#include "declic-i18n.h"
 #include "declic-safe-name.h"
 #include "declic-workspace-files.h"
 

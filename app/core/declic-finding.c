@@ -4,10 +4,10 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
 #include "declic-finding.h"
 #include "declic-format.h"
+#include "declic-i18n.h"
 
 struct _DeclicFinding
 {
@@ -336,14 +336,14 @@ declic_finding_format_counts (guint n_errors,
     {
       g_autofree char *count = declic_format_integer (n_wrong, NULL);
 
-      errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s error", "%s errors", n_wrong), count);
+      errors = g_strdup_printf (declic_i18n_ngettext ("%s error", "%s errors", n_wrong), count);
     }
   if (n_to_fill > 0)
     {
       g_autofree char *count = declic_format_integer (n_to_fill, NULL);
 
-      to_fill = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s field to fill", "%s fields to fill",
-                                              n_to_fill), count);
+      to_fill = g_strdup_printf (declic_i18n_ngettext ("%s field to fill", "%s fields to fill",
+                                                       n_to_fill), count);
     }
   if (errors != NULL && to_fill != NULL)
     /* TRANSLATORS: "2 errors, 9 fields to fill" */

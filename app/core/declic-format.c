@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-text.h"
 #include "declic-utils.h"
 
@@ -24,7 +25,7 @@ static const char * const months_fr[12] = {
 const char *
 declic_format_get_language (void)
 {
-  return declic_text_messages_are_french () ? "fr" : "en";
+  return declic_i18n_messages_are_french () ? "fr" : "en";
 }
 
 const char *
@@ -37,6 +38,24 @@ declic_format_normalize_language (const char *lang)
   if (g_ascii_strncasecmp (lang, "en", 2) == 0 && !g_ascii_isalpha (lang[2]))
     return "en";
   return NULL;
+}
+
+/* The decimal digits of @value, written at the end of @buffer: a check writes some thirty
+ * numbers and dates, and printf's parsing of its format was most of their cost. */
+static const char *
+write_digits (guint64 value,
+              char    buffer[24])
+{
+  char *p = buffer + 23;
+
+  *p = '\0';
+  do
+    {
+      *--p = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  return p;
 }
 
 /**
@@ -53,6 +72,8 @@ declic_format_date_long (const GDate *date,
 {
   const char *language;
   guint month, day, year;
+  char day_digits[24], year_digits[24];
+  const char *day_text, *year_text;
 
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
@@ -61,15 +82,15 @@ declic_format_date_long (const GDate *date,
   day = g_date_get_day (date);
   year = g_date_get_year (date);
 
+  day_text = write_digits (day, day_digits);
+  year_text = write_digits (year, year_digits);
   if (g_strcmp0 (language, "fr") == 0)
     {
       /* The first of the month is an ordinal in French: "1er mai". */
-      if (day == 1)
-        return g_strdup_printf ("1er %s %u", months_fr[month - 1], year);
-      return g_strdup_printf ("%u %s %u", day, months_fr[month - 1], year);
+      return g_strconcat (day == 1 ? "1er" : day_text, " ", months_fr[month - 1], " ", year_text, NULL);
     }
 
-  return g_strdup_printf ("%s %u, %u", months_en[month - 1], day, year);
+  return g_strconcat (months_en[month - 1], " ", day_text, ", ", year_text, NULL);
 }
 
 /**
@@ -130,14 +151,13 @@ char *
 declic_format_integer (gint64      value,
                        const char *lang)
 {
-  GString *out = g_string_new (NULL);
-  char digits[32];
+  GString *out = g_string_sized_new (32);
+  char digits[24];
   guint64 magnitude = value < 0 ? (guint64) (-(value + 1)) + 1 : (guint64) value;
 
-  g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, magnitude);
   if (value < 0)
     g_string_append_c (out, '-');
-  append_grouped (out, digits, is_french (lang) ? FRENCH_GROUP_SEPARATOR : ",");
+  append_grouped (out, write_digits (magnitude, digits), is_french (lang) ? FRENCH_GROUP_SEPARATOR : ",");
   return g_string_free (out, FALSE);
 }
 

@@ -4,11 +4,11 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 #include <json.h>
 
 #include "declic-csv.h"
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-labour-market.h"
 #include "declic-noc.h"
 #include "declic-utils.h"
@@ -308,7 +308,7 @@ read_rows (DeclicLabourMarket  *self,
           g_autofree char *n_header = declic_format_integer (header_columns, NULL);
 
           g_set_error (error, DECLIC_LABOUR_MARKET_ERROR, DECLIC_LABOUR_MARKET_ERROR_MALFORMED,
-                       g_dngettext (GETTEXT_PACKAGE, "Line %u: %s field where the header has %s", "Line %u: %s fields where the header has %s", fields->len),
+                       declic_i18n_ngettext ("Line %u: %s field where the header has %s", "Line %u: %s fields where the header has %s", fields->len),
                        line, n_fields, n_header);
           return FALSE;
         }

@@ -5,10 +5,10 @@
 
 #include <math.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
 #include <json.h>
 
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-language-tables.h"
 #include "declic-utils.h"
 

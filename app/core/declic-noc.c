@@ -5,10 +5,10 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
 #include "declic-csv.h"
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-noc.h"
 #include "declic-text.h"
 
@@ -324,7 +324,7 @@ declic_noc_new_from_data (const char  *data,
           g_autofree char *n_header = declic_format_integer (header_columns, NULL);
 
           g_set_error (error, DECLIC_NOC_ERROR, DECLIC_NOC_ERROR_MALFORMED,
-                       g_dngettext (GETTEXT_PACKAGE, "Line %u: %s field where the header has %s", "Line %u: %s fields where the header has %s", fields->len),
+                       declic_i18n_ngettext ("Line %u: %s field where the header has %s", "Line %u: %s fields where the header has %s", fields->len),
                        line, n_fields, n_header);
           return NULL;
         }
@@ -828,7 +828,7 @@ declic_noc_entry_get_localized_title (const DeclicNocEntry *entry)
 {
   g_return_val_if_fail (entry != NULL, NULL);
 
-  return declic_text_messages_are_french () ? entry->title_fr : entry->title_en;
+  return declic_i18n_messages_are_french () ? entry->title_fr : entry->title_en;
 }
 
 /**

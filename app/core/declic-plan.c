@@ -3,12 +3,12 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "declic-format.h"
 #include "declic-clock.h"
+#include "declic-i18n.h"
 #include "declic-plan.h"
 #include "declic-utils.h"
 
@@ -229,9 +229,12 @@ check_dates_worker (gpointer user_data)
   PlanChecks *job = user_data;
   int i;
 
+  /* The thread's checks share one reading of the language and the translations. */
+  declic_i18n_freeze ();
   while ((i = g_atomic_int_add (&job->next, 1)) < (int) job->dates->len)
     job->checks[i] = check_plan_date (job->simulated, job->draft, job->what_ifs, job->n_what_ifs,
                                       &g_array_index (job->dates, GDate, i), job->context);
+  declic_i18n_thaw ();
   return NULL;
 }
 
@@ -399,7 +402,15 @@ describe_changes (DeclicCheck *before,
     for (guint i = 0; i < after->points->items->len; i++)
       {
         DeclicPointsItem *item = g_ptr_array_index (after->points->items, i);
-        DeclicPointsItem *old = declic_points_get_item (before->points, item->id);
+        DeclicPointsItem *old = NULL;
+
+        /* Two dates of one plan score the same grid: its items come in the same order, and a
+         * search by id is only needed when they do not (a spouse's items, a rule set change). */
+        if (i < before->points->items->len &&
+            g_strcmp0 (((DeclicPointsItem *) g_ptr_array_index (before->points->items, i))->id, item->id) == 0)
+          old = g_ptr_array_index (before->points->items, i);
+        else
+          old = declic_points_get_item (before->points, item->id);
 
         if (old != NULL && old->points != item->points)
           {
@@ -407,8 +418,8 @@ describe_changes (DeclicCheck *before,
             g_autofree char *is = declic_format_integer (item->points, NULL);
 
             /* TRANSLATORS: a points item that changed: "Age: 120 → 110 points (estimate)" */
-            g_ptr_array_add (events, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s → %s point (estimate)",
-                                                                   "%s: %s → %s points (estimate)", (gulong) item->points),
+            g_ptr_array_add (events, g_strdup_printf (declic_i18n_ngettext ("%s: %s → %s point (estimate)",
+                                                                            "%s: %s → %s points (estimate)", (gulong) item->points),
                                                       item->label, was, is));
           }
       }
@@ -630,6 +641,9 @@ declic_plan_compute (DeclicDraft           *draft,
   g_return_val_if_fail (DECLIC_IS_DRAFT (draft), NULL);
   g_return_val_if_fail (months >= 1 && months <= 120, NULL);
 
+  /* Some fifty checks of one draft: the language and the translations are read once for all
+   * of them on this thread (each worker thread freezes its own, declic-i18n.h). */
+  declic_i18n_freeze ();
   plan = g_new0 (DeclicPlan, 1);
   if (today != NULL && g_date_valid (today))
     plan->today = *today;
@@ -679,6 +693,7 @@ declic_plan_compute (DeclicDraft           *draft,
 
   find_best_window (plan);
   find_trends (plan);
+  declic_i18n_thaw ();
   return plan;
 }
 

@@ -3,11 +3,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <json-c/json.h>
 
 #include "declic-format.h"
 #include "declic-draft-fields.h"
+#include "declic-i18n.h"
 #include "declic-points.h"
 #include "declic-utils.h"
 
@@ -118,30 +118,6 @@ lookup_level (json_object *levels,
 }
 
 static gint64
-levels_max (json_object *levels,
-            const char  *column)
-{
-  gint64 max = 0;
-
-  if (levels == NULL || !json_object_is_type (levels, json_type_object))
-    return 0;
-  {
-    /* Each row as the walk gives it: looking it up again by its key doubled the cost. */
-    json_object_object_foreach (levels, key, row)
-    {
-      json_object *node = get_member (row, column);
-
-      (void) key;
-      if (node == NULL)
-        node = get_member (row, "points");
-      if (node != NULL && json_object_is_type (node, json_type_int))
-        max = MAX (max, json_object_get_int64 (node));
-    }
-  }
-  return max;
-}
-
-static gint64
 bands_points (json_object *bands,
               gint64       value,
               const char  *column)
@@ -183,7 +159,7 @@ describe_months (int months)
 {
   g_autofree char *text = declic_format_integer (months, NULL);
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s month", "%s months", months), text);
+  return g_strdup_printf (declic_i18n_ngettext ("%s month", "%s months", months), text);
 }
 
 static char *
@@ -191,7 +167,7 @@ describe_age (int age)
 {
   g_autofree char *text = declic_format_integer (age, NULL);
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s year old", "%s years old", age), text);
+  return g_strdup_printf (declic_i18n_ngettext ("%s year old", "%s years old", age), text);
 }
 
 static char *
@@ -232,10 +208,12 @@ score_french (Scorer             *scorer,
               const char         *path)
 {
   json_object *bands = get_member (declic_rule_set_get_group (scorer->rule_set, group_id), "bands");
+  /* One table for the four skills: its most is the same for each. */
+  gint64 max = declic_rule_bands_get_max (bands, scorer->column);
 
   for (guint s = 0; s < DECLIC_N_SKILLS; s++)
     {
-      g_autofree char *id = g_strdup_printf ("%s.%s", prefix, declic_skill_get_id (s));
+      g_autofree char *id = g_strconcat (prefix, ".", declic_skill_get_id (s), NULL);
       g_autofree char *label = NULL;
 
       if (g_str_has_prefix (prefix, "spouse"))
@@ -247,7 +225,7 @@ score_french (Scorer             *scorer,
 
       add_item (scorer, factor, id, label,
                 levels[s].level > 0 ? bands_points (bands, levels[s].level, scorer->column) : 0,
-                declic_rule_bands_get_max (bands, scorer->column),
+                max,
                 describe_level (&levels[s]), path);
     }
 }
@@ -279,7 +257,7 @@ score_human_capital (Scorer *scorer)
   add_item (scorer, f, "education", _("Education"),
             lookup_level (education, profile->education_level != NULL ? profile->education_level : "none",
                           scorer->column),
-            levels_max (education, scorer->column),
+            declic_rule_levels_get_max (education, scorer->column),
             g_strdup (describe_education (profile->education_level)), "education");
 }
 
@@ -348,10 +326,9 @@ score_quebec_needs (Scorer *scorer)
       g_autofree char *months = declic_format_integer (profile->main_noc_months, NULL);
 
       g_ptr_array_add (scorer->points->notes,
-                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "The main occupation, NOC %s, is the one with the most full-time months in the 5-year window (%s month); on a tie, the one held most recently.",
-                                                     "The main occupation, NOC %s, is the one with the most full-time months in the 5-year window (%s months); on a tie, the one held most recently.",
-                                                     profile->main_noc_months),
+                       g_strdup_printf (declic_i18n_ngettext ("The main occupation, NOC %s, is the one with the most full-time months in the 5-year window (%s month); on a tie, the one held most recently.",
+                                                              "The main occupation, NOC %s, is the one with the most full-time months in the 5-year window (%s months); on a tie, the one held most recently.",
+                                                              profile->main_noc_months),
                                         profile->main_noc, months));
     }
   add_item (scorer, f, "diagnosis", _("Labour-market diagnosis of the main occupation"),
@@ -365,7 +342,7 @@ score_quebec_needs (Scorer *scorer)
 
   add_item (scorer, f, "quebec_diploma", _("Québec diploma"),
             profile->quebec_diploma_level != NULL ? lookup_level (diploma, profile->quebec_diploma_level, "points") : 0,
-            levels_max (diploma, "points"),
+            declic_rule_levels_get_max (diploma, "points"),
             g_strdup (profile->quebec_diploma_level != NULL ? describe_education (profile->quebec_diploma_level)
                                                             : _("no Québec diploma")),
             "education");
@@ -466,13 +443,13 @@ score_adaptation (Scorer *scorer)
               "family.spouse.quebec_experience_months");
     add_item (scorer, f, "spouse.education", _("Spouse’s education"),
               lookup_level (education, profile->spouse_education_level != NULL ? profile->spouse_education_level : "none", "points"),
-              levels_max (education, "points"),
+              declic_rule_levels_get_max (education, "points"),
               g_strdup (describe_education (profile->spouse_education_level)),
               "family.spouse.education_level");
     add_item (scorer, f, "spouse.quebec_diploma", _("Spouse’s Québec diploma"),
               profile->spouse_quebec_diploma_level != NULL
                 ? lookup_level (diploma, profile->spouse_quebec_diploma_level, "points") : 0,
-              levels_max (diploma, "points"),
+              declic_rule_levels_get_max (diploma, "points"),
               g_strdup (profile->spouse_quebec_diploma_level != NULL
                           ? describe_education (profile->spouse_quebec_diploma_level)
                           : _("no Québec diploma")),

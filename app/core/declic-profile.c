@@ -3,10 +3,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "declic-format.h"
 #include "declic-draft-fields.h"
+#include "declic-i18n.h"
 #include "declic-labour-market.h"
 #include "declic-language-tables.h"
 #include "declic-noc.h"
@@ -106,8 +105,8 @@ get_result_level (DeclicProfile *profile,
                   int           *level,
                   char         **table_id)
 {
-  g_autofree char *level_path = g_strdup_printf ("%s.%s.level", result_path, skill_ids[skill]);
-  g_autofree char *score_path = g_strdup_printf ("%s.%s.score", result_path, skill_ids[skill]);
+  g_autofree char *level_path = g_strconcat (result_path, ".", skill_ids[skill], ".level", NULL);
+  g_autofree char *score_path = g_strconcat (result_path, ".", skill_ids[skill], ".score", NULL);
   DeclicLanguageTables *tables;
   g_autoptr(GError) error = NULL;
   const char *used_table = NULL;
@@ -164,7 +163,7 @@ read_language (DeclicProfile    *profile,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *result_path = g_strdup_printf ("%s[%u]", results_path, i);
+      g_autofree char *result_path = declic_draft_item_path (results_path, i, NULL);
       g_autofree char *date_path = g_strconcat (result_path, ".result_date", NULL);
       g_autofree char *test_path = g_strconcat (result_path, ".test", NULL);
       const char *test = declic_draft_get_string (profile->draft, test_path);
@@ -224,7 +223,7 @@ read_work_history (DeclicProfile *profile)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *base = g_strdup_printf ("work_history[%u]", i);
+      g_autofree char *base = declic_draft_item_path ("work_history", i, NULL);
       g_autofree char *type_path = g_strconcat (base, ".type", NULL);
       g_autofree char *start_path = g_strconcat (base, ".start_date", NULL);
       g_autofree char *end_path = g_strconcat (base, ".end_date", NULL);
@@ -300,19 +299,17 @@ read_work_history (DeclicProfile *profile)
     {
       g_autofree char *count = declic_format_integer (part_time, NULL);
 
-      add_note (profile, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                       "%s part-time work period is not counted.",
-                                                       "%s part-time work periods are not counted.",
-                                                       part_time), count));
+      add_note (profile, g_strdup_printf (declic_i18n_ngettext ("%s part-time work period is not counted.",
+                                                                "%s part-time work periods are not counted.",
+                                                                part_time), count));
     }
   if (no_hours > 0)
     {
       g_autofree char *count = declic_format_integer (no_hours, NULL);
 
-      add_note (profile, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                       "%s work period without hours per week is not counted.",
-                                                       "%s work periods without hours per week are not counted.",
-                                                       no_hours), count));
+      add_note (profile, g_strdup_printf (declic_i18n_ngettext ("%s work period without hours per week is not counted.",
+                                                                "%s work periods without hours per week are not counted.",
+                                                                no_hours), count));
     }
 }
 
@@ -453,10 +450,10 @@ read_education (DeclicProfile *profile)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *level_path = g_strdup_printf ("education[%u].level", i);
-      g_autofree char *ongoing_path = g_strdup_printf ("education[%u].ongoing", i);
-      g_autofree char *end_path = g_strdup_printf ("education[%u].end_date", i);
-      g_autofree char *quebec_path = g_strdup_printf ("education[%u].quebec_diploma", i);
+      g_autofree char *level_path = declic_draft_item_path ("education", i, "level");
+      g_autofree char *ongoing_path = declic_draft_item_path ("education", i, "ongoing");
+      g_autofree char *end_path = declic_draft_item_path ("education", i, "end_date");
+      g_autofree char *quebec_path = declic_draft_item_path ("education", i, "quebec_diploma");
       const char *level = declic_draft_get_string (profile->draft, level_path);
       int rank = declic_education_level_rank (level);
       GDate end;
@@ -535,8 +532,8 @@ static int
 get_outside_cmm_months (DeclicProfile *profile,
                         const char    *what)
 {
-  g_autofree char *months_path = g_strdup_printf ("quebec.months_outside_cmm_%s", what);
-  g_autofree char *ongoing_path = g_strdup_printf ("quebec.outside_cmm_%s_ongoing", what);
+  g_autofree char *months_path = g_strconcat ("quebec.months_outside_cmm_", what, NULL);
+  g_autofree char *ongoing_path = g_strconcat ("quebec.outside_cmm_", what, "_ongoing", NULL);
   int months = get_months_field (profile, months_path);
   GDate counted_on;
 
@@ -617,10 +614,9 @@ declic_profile_new (DeclicDraft   *draft,
   hours_text = declic_format_integer (profile->full_time_hours, NULL);
   years_text = declic_format_integer (profile->window_years, NULL);
   cap_text = declic_format_integer (EXPERIENCE_CAP_MONTHS, NULL);
-  add_note (profile, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "Work experience counts full-time work periods only (%s hours a week or more) in the %s year before %s, overlapping periods once, whole months only, at most %s months: how MIFI counts partial months and part-time work is not known.",
-                                                   "Work experience counts full-time work periods only (%s hours a week or more) in the %s years before %s, overlapping periods once, whole months only, at most %s months: how MIFI counts partial months and part-time work is not known.",
-                                                   (gulong) profile->window_years),
+  add_note (profile, g_strdup_printf (declic_i18n_ngettext ("Work experience counts full-time work periods only (%s hours a week or more) in the %s year before %s, overlapping periods once, whole months only, at most %s months: how MIFI counts partial months and part-time work is not known.",
+                                                            "Work experience counts full-time work periods only (%s hours a week or more) in the %s years before %s, overlapping periods once, whole months only, at most %s months: how MIFI counts partial months and part-time work is not known.",
+                                                            (gulong) profile->window_years),
                                       hours_text, years_text, date_text, cap_text));
 
   read_education (profile);

@@ -4,11 +4,11 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <stdlib.h>
 
 #include "declic-csv.h"
+#include "declic-i18n.h"
 #include "declic-rounds.h"
 #include "declic-utils.h"
 #include "declic-workspace-files.h"

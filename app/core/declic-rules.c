@@ -4,10 +4,10 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 #include <json-c/json.h>
 
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-rules.h"
 #include "declic-utils.h"
 
@@ -17,6 +17,8 @@ G_DEFINE_QUARK (declic-rules-error-quark, declic_rules_error)
 
 /* The only format this code reads; a newer file is refused rather than half understood. */
 #define RULE_SET_FORMAT 1
+
+static void bands_read_all (json_object *node);
 
 struct _DeclicRuleSet
 {
@@ -204,6 +206,7 @@ rule_set_new_from_data (const char  *data,
   self->parent_id = g_strdup (declic_utils_json_get_string (root, "extends"));
   if (!check_rule_set (self, error))
     return NULL;
+  bands_read_all (self->groups);
 
   return g_steal_pointer (&self);
 }
@@ -410,6 +413,36 @@ declic_rule_set_get_figure (DeclicRuleSet *self,
 
 /* ---- Bands ----------------------------------------------------------------------------- */
 
+/* A table of bands as the lookups read it, so that they read each band's members once rather
+ * than by name at every lookup: a plan looks its tables up some fifty times. */
+typedef struct
+{
+  const char *column;  /* a member's name, owned by the band's JSON object */
+  gboolean    is_int;
+  gint64      points;  /* when an integer */
+} BandColumn;
+
+typedef struct
+{
+  gboolean    has_from;
+  gboolean    has_to;
+  gint64      from;
+  gint64      to;
+  guint       n_columns;
+  BandColumn *columns;  /* the band's members, in their order */
+} Band;
+
+typedef struct
+{
+  guint       n_bands;
+  Band       *bands;
+  /* A levels table (an object of rows) reads a row's column as lookup_level () in the grid
+   * does: a column that is there but not a number gives nothing, rather than "points". */
+  gboolean    levels;
+  guint       n_maxima;
+  BandColumn *maxima;   /* the most each column gives, "points" always among them */
+} Bands;
+
 static gboolean
 get_int_member (json_object *object,
                 const char  *member,
@@ -421,6 +454,189 @@ get_int_member (json_object *object,
     return FALSE;
   *value = json_object_get_int64 (node);
   return TRUE;
+}
+
+static void
+bands_free (Bands *bands)
+{
+  for (guint i = 0; i < bands->n_bands; i++)
+    g_free (bands->bands[i].columns);
+  g_free (bands->bands);
+  g_free (bands->maxima);
+  g_free (bands);
+}
+
+static void
+bands_free_userdata (json_object *array,
+                     void        *userdata)
+{
+  bands_free (userdata);
+}
+
+/* A band's points in @column, else in "points"; in a levels table a column that is there but
+ * not a number gives nothing. */
+static gboolean
+band_get_points (const Band *band,
+                 gboolean    levels,
+                 const char *column,
+                 gint64     *points)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint c = 0; c < band->n_columns; c++)
+      if (g_str_equal (band->columns[c].column, pass == 0 ? column : "points"))
+        {
+          if (band->columns[c].is_int)
+            {
+              *points = band->columns[c].points;
+              return TRUE;
+            }
+          if (levels)
+            return FALSE;
+          break;
+        }
+  return FALSE;
+}
+
+/* The most each column of @bands gives, as declic_rule_bands_get_max () reads them: a column
+ * that no band has falls back to "points" in every band, so it gives what "points" gives. */
+static void
+bands_find_maxima (Bands *bands)
+{
+  guint n_names = 1;
+
+  for (guint i = 0; i < bands->n_bands; i++)
+    n_names += bands->bands[i].n_columns;
+  bands->maxima = g_new0 (BandColumn, n_names);
+  bands->maxima[bands->n_maxima++].column = "points";
+  for (guint i = 0; i < bands->n_bands; i++)
+    for (guint c = 0; c < bands->bands[i].n_columns; c++)
+      {
+        const char *column = bands->bands[i].columns[c].column;
+        gboolean known = FALSE;
+
+        for (guint m = 0; m < bands->n_maxima && !known; m++)
+          known = g_str_equal (bands->maxima[m].column, column);
+        if (!known)
+          bands->maxima[bands->n_maxima++].column = column;
+      }
+
+  for (guint m = 0; m < bands->n_maxima; m++)
+    for (guint i = 0; i < bands->n_bands; i++)
+      {
+        gint64 points;
+
+        if (band_get_points (&bands->bands[i], bands->levels, bands->maxima[m].column, &points))
+          bands->maxima[m].points = MAX (bands->maxima[m].points, points);
+      }
+}
+
+/* The rows of @table as bands: an array's elements, or a levels table's values ({"level":
+ * {"single": 104, "spouse": 88}}, in their order). A row that is not an object is a band
+ * without members. */
+static Bands *
+bands_read (json_object *table)
+{
+  Bands *bands = g_new0 (Bands, 1);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  if (json_object_is_type (table, json_type_array))
+    for (size_t i = 0; i < json_object_array_length (table); i++)
+      g_ptr_array_add (rows, json_object_array_get_idx (table, i));
+  else if (json_object_is_type (table, json_type_object))
+    {
+      bands->levels = TRUE;
+      {
+        json_object_object_foreach (table, key, row)
+        {
+          (void) key;
+          g_ptr_array_add (rows, row);
+        }
+      }
+    }
+
+  bands->n_bands = rows->len;
+  bands->bands = g_new0 (Band, bands->n_bands);
+  for (guint i = 0; i < bands->n_bands; i++)
+    {
+      json_object *object = g_ptr_array_index (rows, i);
+      Band *band = &bands->bands[i];
+
+      if (!json_object_is_type (object, json_type_object))
+        continue;
+      band->has_from = get_int_member (object, "from", &band->from);
+      band->has_to = get_int_member (object, "to", &band->to);
+      band->columns = g_new0 (BandColumn, json_object_object_length (object));
+      {
+        json_object_object_foreach (object, key, node)
+        {
+          band->columns[band->n_columns].column = key;
+          band->columns[band->n_columns].is_int = json_object_is_type (node, json_type_int);
+          if (band->columns[band->n_columns].is_int)
+            band->columns[band->n_columns].points = json_object_get_int64 (node);
+          band->n_columns++;
+        }
+      }
+    }
+  bands_find_maxima (bands);
+  return bands;
+}
+
+/* Reads every array of objects of @node's tree as bands, and every "levels" table, once, when
+ * the rule set is loaded: the rule set is shared by threads afterwards and never changes, so
+ * that nothing is written into its JSON later. */
+static void
+bands_read_all (json_object *node)
+{
+  if (json_object_is_type (node, json_type_object))
+    {
+      json_object_object_foreach (node, key, child)
+      {
+        if (g_str_equal (key, "levels") && json_object_is_type (child, json_type_object))
+          json_object_set_userdata (child, bands_read (child), bands_free_userdata);
+        bands_read_all (child);
+      }
+    }
+  else if (json_object_is_type (node, json_type_array))
+    {
+      gboolean of_objects = json_object_array_length (node) > 0;
+
+      for (size_t i = 0; i < json_object_array_length (node); i++)
+        if (!json_object_is_type (json_object_array_get_idx (node, i), json_type_object))
+          of_objects = FALSE;
+      if (of_objects)
+        json_object_set_userdata (node, bands_read (node), bands_free_userdata);
+    }
+}
+
+/* The bands read at load (bands_read_all), else read now into @scratch: a table built by hand,
+ * as the tests do. */
+static const Bands *
+get_bands (json_object  *table,
+           Bands       **scratch)
+{
+  Bands *bands = json_object_get_userdata (table);
+
+  if (bands != NULL)
+    return bands;
+  *scratch = bands_read (table);
+  return *scratch;
+}
+
+/* The most @table gives in @column; the first maximum is "points", the fallback of a column no
+ * row has. */
+static gint64
+table_get_max (json_object *table,
+               const char  *column)
+{
+  Bands *scratch = NULL;
+  const Bands *bands = get_bands (table, &scratch);
+  gint64 max = bands->maxima[0].points;
+
+  for (guint m = 1; m < bands->n_maxima; m++)
+    if (g_str_equal (bands->maxima[m].column, column))
+      max = bands->maxima[m].points;
+  g_clear_pointer (&scratch, bands_free);
+  return max;
 }
 
 /**
@@ -438,25 +654,28 @@ declic_rule_bands_lookup (struct json_object *bands,
                           const char         *column,
                           gint64             *points)
 {
+  Bands *scratch = NULL;
+  const Bands *table;
+  gboolean found = FALSE;
+
   g_return_val_if_fail (column != NULL && points != NULL, FALSE);
 
   if (bands == NULL || !json_object_is_type (bands, json_type_array))
     return FALSE;
 
-  for (size_t i = 0; i < json_object_array_length (bands); i++)
+  table = get_bands (bands, &scratch);
+  for (guint i = 0; i < table->n_bands && !found; i++)
     {
-      json_object *band = json_object_array_get_idx (bands, i);
-      gint64 from, to;
+      const Band *band = &table->bands[i];
 
-      if (!get_int_member (band, "from", &from) || value < from)
+      if (!band->has_from || value < band->from)
         continue;
-      if (get_int_member (band, "to", &to) && value > to)
+      if (band->has_to && value > band->to)
         continue;
-      if (!get_int_member (band, column, points) && !get_int_member (band, "points", points))
-        continue;
-      return TRUE;
+      found = band_get_points (band, FALSE, column, points);
     }
-  return FALSE;
+  g_clear_pointer (&scratch, bands_free);
+  return found;
 }
 
 /* The most a table gives, for the breakdown's "out of" and the grid's maxima. */
@@ -464,36 +683,25 @@ gint64
 declic_rule_bands_get_max (struct json_object *bands,
                            const char         *column)
 {
-  gint64 max = 0;
-
   if (bands == NULL || !json_object_is_type (bands, json_type_array))
     return 0;
-
-  for (size_t i = 0; i < json_object_array_length (bands); i++)
-    {
-      json_object *band = json_object_array_get_idx (bands, i);
-      gint64 points;
-
-      if (get_int_member (band, column, &points) || get_int_member (band, "points", &points))
-        max = MAX (max, points);
-    }
-  return max;
+  return table_get_max (bands, column);
 }
 
-static gboolean
-ui_speaks_french (void)
+/**
+ * declic_rule_levels_get_max:
+ * @levels: a JSON object of {COLUMN: points} rows: {"university_1_3y": {"single": 104}}
+ * @column: "points", "single" or "spouse"; a row without it gives its "points"
+ *
+ * Returns: the most a row gives, 0 for none
+ */
+gint64
+declic_rule_levels_get_max (struct json_object *levels,
+                            const char         *column)
 {
-  const char * const *languages = g_get_language_names ();
-
-  /* The first language Déclic has a translation for wins: only French so far. */
-  for (guint i = 0; languages[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (languages[i], "fr"))
-        return TRUE;
-      if (g_str_has_prefix (languages[i], "en") || g_str_equal (languages[i], "C"))
-        return FALSE;
-    }
-  return FALSE;
+  if (levels == NULL || !json_object_is_type (levels, json_type_object))
+    return 0;
+  return table_get_max (levels, column);
 }
 
 /**
@@ -511,7 +719,7 @@ declic_rules_get_localized (struct json_object *object,
 {
   g_return_val_if_fail (member != NULL, NULL);
 
-  if (ui_speaks_french ())
+  if (declic_i18n_translations_are_french ())
     {
       g_autofree char *french = g_strconcat (member, "_fr", NULL);
       const char *value = declic_utils_json_get_string (object, french);

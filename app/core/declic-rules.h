@@ -116,6 +116,9 @@ gboolean          declic_rule_bands_lookup        (struct json_object *bands,
                                                    gint64           *points);
 gint64            declic_rule_bands_get_max       (struct json_object *bands,
                                                    const char       *column);
+/* Levels, as in the grid's education tables: {"university_1_3y": {"single": 104, "spouse": 88}}. */
+gint64            declic_rule_levels_get_max      (struct json_object *levels,
+                                                   const char       *column);
 
 /* A localized string member: "title_fr" when the UI speaks French, else "title". */
 const char       *declic_rules_get_localized      (struct json_object *object,

@@ -3,10 +3,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-safe-name.h"
 
 G_DEFINE_QUARK (declic-safe-name-error-quark, declic_safe_name_error)
@@ -54,10 +54,9 @@ declic_safe_name_check_id (const char  *id,
   if (strlen (shown) > 60)
     strcpy (shown + 57, "...");
   g_set_error (error, DECLIC_SAFE_NAME_ERROR, DECLIC_SAFE_NAME_ERROR_ID,
-               g_dngettext (GETTEXT_PACKAGE,
-                            "id: “%s” cannot name a draft file: an identifier has 1 to %s letter, digit, “-”, “_” or “.” and does not start with “.”",
-                            "id: “%s” cannot name a draft file: an identifier has 1 to %s letters, digits, “-”, “_” or “.” and does not start with “.”",
-                            DECLIC_SAFE_NAME_MAX_ID),
+               declic_i18n_ngettext ("id: “%s” cannot name a draft file: an identifier has 1 to %s letter, digit, “-”, “_” or “.” and does not start with “.”",
+                                     "id: “%s” cannot name a draft file: an identifier has 1 to %s letters, digits, “-”, “_” or “.” and does not start with “.”",
+                                     DECLIC_SAFE_NAME_MAX_ID),
                shown, max_text);
   return FALSE;
 }
@@ -89,10 +88,9 @@ declic_safe_name_check_label (const char  *label,
       g_autofree char *max_text = declic_format_integer (DECLIC_SAFE_NAME_MAX_LABEL, NULL);
 
       g_set_error (error, DECLIC_SAFE_NAME_ERROR, DECLIC_SAFE_NAME_ERROR_LABEL,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "The client label is too long to be a folder name on the server (%s byte at most). Shorten the label and try again.",
-                                "The client label is too long to be a folder name on the server (%s bytes at most). Shorten the label and try again.",
-                                DECLIC_SAFE_NAME_MAX_LABEL),
+                   declic_i18n_ngettext ("The client label is too long to be a folder name on the server (%s byte at most). Shorten the label and try again.",
+                                         "The client label is too long to be a folder name on the server (%s bytes at most). Shorten the label and try again.",
+                                         DECLIC_SAFE_NAME_MAX_LABEL),
                    max_text);
       return FALSE;
     }

@@ -3,10 +3,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <libsecret/secret.h>
 #include <string.h>
 
+#include "declic-i18n.h"
 #include "declic-secrets.h"
 
 G_DEFINE_QUARK (declic-secrets-error-quark, declic_secrets_error)

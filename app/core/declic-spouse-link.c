@@ -4,10 +4,10 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
 #include "declic-draft-fields.h"
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-profile.h"
 #include "declic-spouse-link.h"
 #include "declic-text.h"

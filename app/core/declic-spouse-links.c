@@ -7,10 +7,10 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-c/json.h>
 
+#include "declic-i18n.h"
 #include "declic-safe-name.h"
 #include "declic-spouse-links.h"
 #include "declic-workspace-files.h"

@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-c/json.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include <unistd.h>
 
 #include "declic-clock.h"
+#include "declic-i18n.h"
 #include "declic-store.h"
 #include "declic-safe-name.h"
 #include "declic-spouse-links.h"

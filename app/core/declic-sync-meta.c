@@ -4,12 +4,12 @@
 #include "config.h"
 
 #include <errno.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-c/json.h>
 #include <string.h>
 
 #include "declic-clock.h"
+#include "declic-i18n.h"
 #include "declic-sync-meta.h"
 #include "declic-safe-name.h"
 #include "declic-workspace-files.h"

@@ -155,6 +155,30 @@ declic_text_messages_are_french (void)
          (names[0][2] == '\0' || names[0][2] == '_' || names[0][2] == '.' || names[0][2] == '@');
 }
 
+/**
+ * declic_text_translations_are_french:
+ *
+ * Whether the first language of g_get_language_names () that Déclic has a translation for is
+ * French (only French so far; English and "C" are its own language). Data files carry their
+ * own translations ("title_fr"), chosen this way.
+ *
+ * Returns: %TRUE for French
+ */
+gboolean
+declic_text_translations_are_french (void)
+{
+  const char * const *languages = g_get_language_names ();
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (languages[i], "fr"))
+        return TRUE;
+      if (g_str_has_prefix (languages[i], "en") || g_str_equal (languages[i], "C"))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* Characters that change what a terminal shows rather than being shown: controls (C0 but
  * newline and tab, DEL, C1: escape sequences clear the screen or set the window title) and the
  * bidirectional marks, embeddings, overrides and isolates that make text read backwards. */

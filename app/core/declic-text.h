@@ -17,6 +17,7 @@ gboolean   declic_text_words_match             (const char * const *haystack_wor
                                                 const char  *folded_word,
                                                 gboolean    *is_prefix);
 gboolean   declic_text_messages_are_french     (void);
+gboolean   declic_text_translations_are_french (void);
 
 /* Text from a draft made safe for a terminal: controls and bidi overrides shown as "\uXXXX". */
 char      *declic_text_escape_for_terminal     (const char  *text);

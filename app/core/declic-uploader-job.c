@@ -4,10 +4,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "declic-i18n.h"
 #include "declic-uploader-private.h"
 
 /* Overwrites a secret before its memory goes back to the allocator. */

@@ -5,10 +5,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-uploader-private.h"
 
 /* A request whose answer matters only for its status and headers, so keeps at most
@@ -379,17 +379,15 @@ set_deadline_error (Job     *job,
 
   if (seconds % 60 == 0)
     g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_TIMEOUT,
-                 g_dngettext (GETTEXT_PACKAGE,
-                              "The upload to %s took longer than %s minute, the most one draft may take, and was stopped. The server is too slow now: try again later.",
-                              "The upload to %s took longer than %s minutes, the most one draft may take, and was stopped. The server is too slow now: try again later.",
-                              seconds / 60),
+                 declic_i18n_ngettext ("The upload to %s took longer than %s minute, the most one draft may take, and was stopped. The server is too slow now: try again later.",
+                                       "The upload to %s took longer than %s minutes, the most one draft may take, and was stopped. The server is too slow now: try again later.",
+                                       seconds / 60),
                  job->display_host, minutes_text);
   else
     g_set_error (error, DECLIC_UPLOAD_ERROR, DECLIC_UPLOAD_ERROR_TIMEOUT,
-                 g_dngettext (GETTEXT_PACKAGE,
-                              "The upload to %s took longer than %s second, the most one draft may take, and was stopped. The server is too slow now: try again later.",
-                              "The upload to %s took longer than %s seconds, the most one draft may take, and was stopped. The server is too slow now: try again later.",
-                              seconds),
+                 declic_i18n_ngettext ("The upload to %s took longer than %s second, the most one draft may take, and was stopped. The server is too slow now: try again later.",
+                                       "The upload to %s took longer than %s seconds, the most one draft may take, and was stopped. The server is too slow now: try again later.",
+                                       seconds),
                  job->display_host, seconds_text);
 }
 

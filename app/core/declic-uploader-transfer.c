@@ -4,9 +4,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "declic-i18n.h"
 #include "declic-uploader-private.h"
 #include "declic-safe-name.h"
 

@@ -5,8 +5,8 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
+#include "declic-i18n.h"
 #include "declic-validate-private.h"
 
 static gboolean

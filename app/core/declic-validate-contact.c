@@ -4,8 +4,8 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
+#include "declic-i18n.h"
 #include "declic-validate-private.h"
 
 /* Deliberately simple: one @, something before it, a domain with a dot and no empty label,

@@ -3,10 +3,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "declic-format.h"
 #include "declic-diploma.h"
+#include "declic-i18n.h"
 #include "declic-validate-private.h"
 
 static gboolean report_verdict (Checker     *c,
@@ -92,24 +91,21 @@ report_verdict (Checker     *c,
 
       if (unit == DECLIC_LENGTH_MONTHS)
         declic_validate_report (c, s, "official_length", "does_not_count", DECLIC_SEVERITY_WARNING,
-                                g_dngettext (GETTEXT_PACKAGE,
-                                             "The program’s official length is %s month: a diploma counts only if it sanctions at least one year (12 months) of full-time study, so this one does not count and earns no points. If the length or its unit was mistyped, correct it.",
-                                             "The program’s official length is %s months: a diploma counts only if it sanctions at least one year (12 months) of full-time study, so this one does not count and earns no points. If the length or its unit was mistyped, correct it.",
-                                             n),
+                                declic_i18n_ngettext ("The program’s official length is %s month: a diploma counts only if it sanctions at least one year (12 months) of full-time study, so this one does not count and earns no points. If the length or its unit was mistyped, correct it.",
+                                                      "The program’s official length is %s months: a diploma counts only if it sanctions at least one year (12 months) of full-time study, so this one does not count and earns no points. If the length or its unit was mistyped, correct it.",
+                                                      n),
                                 length_text);
       else if (unit == DECLIC_LENGTH_HOURS)
         declic_validate_report (c, s, "official_length", "does_not_count", DECLIC_SEVERITY_WARNING,
-                                g_dngettext (GETTEXT_PACKAGE,
-                                             "The program’s official length is %s hour: a diploma counts only if it sanctions at least one year of full-time study (900 hours), so this one does not count and earns no points. If the length or its unit was mistyped, correct it.",
-                                             "The program’s official length is %s hours: a diploma counts only if it sanctions at least one year of full-time study (900 hours), so this one does not count and earns no points. If the length or its unit was mistyped, correct it.",
-                                             n),
+                                declic_i18n_ngettext ("The program’s official length is %s hour: a diploma counts only if it sanctions at least one year of full-time study (900 hours), so this one does not count and earns no points. If the length or its unit was mistyped, correct it.",
+                                                      "The program’s official length is %s hours: a diploma counts only if it sanctions at least one year of full-time study (900 hours), so this one does not count and earns no points. If the length or its unit was mistyped, correct it.",
+                                                      n),
                                 length_text);
       else
         declic_validate_report (c, s, "official_length", "does_not_count", DECLIC_SEVERITY_WARNING,
-                                g_dngettext (GETTEXT_PACKAGE,
-                                             "The program’s official length is %s year: a diploma counts only if it sanctions at least one year of full-time study, so this one does not count and earns no points. If the length or its unit was mistyped (months or hours rather than years), correct it.",
-                                             "The program’s official length is %s years: a diploma counts only if it sanctions at least one year of full-time study, so this one does not count and earns no points. If the length or its unit was mistyped (months or hours rather than years), correct it.",
-                                             n),
+                                declic_i18n_ngettext ("The program’s official length is %s year: a diploma counts only if it sanctions at least one year of full-time study, so this one does not count and earns no points. If the length or its unit was mistyped (months or hours rather than years), correct it.",
+                                                      "The program’s official length is %s years: a diploma counts only if it sanctions at least one year of full-time study, so this one does not count and earns no points. If the length or its unit was mistyped (months or hours rather than years), correct it.",
+                                                      n),
                                 length_text);
       }
       break;
@@ -149,9 +145,8 @@ declic_validate_education (Checker     *c,
 
   if (n_counting == 0)
     declic_validate_report (c, &s, NULL, "none_counts", DECLIC_SEVERITY_ERROR,
-                            g_dngettext (GETTEXT_PACKAGE,
-                                         "The diploma does not meet the conditions (at least one year of full-time study, at least a Québec secondary level), so the DI cannot be filed: see the warning on it. If a length, its unit or the full-time answer was mistyped, correct it; else add a diploma that counts.",
-                                         "None of the %s diplomas meets the conditions (at least one year of full-time study, at least a Québec secondary level), so the DI cannot be filed: see the warning on each. If a length, its unit or the full-time answer was mistyped, correct it; else add a diploma that counts.",
-                                         n),
+                            declic_i18n_ngettext ("The diploma does not meet the conditions (at least one year of full-time study, at least a Québec secondary level), so the DI cannot be filed: see the warning on it. If a length, its unit or the full-time answer was mistyped, correct it; else add a diploma that counts.",
+                                                  "None of the %s diplomas meets the conditions (at least one year of full-time study, at least a Québec secondary level), so the DI cannot be filed: see the warning on each. If a length, its unit or the full-time answer was mistyped, correct it; else add a diploma that counts.",
+                                                  n),
                             n_text);
 }

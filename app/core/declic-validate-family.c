@@ -3,9 +3,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "declic-applies.h"
+#include "declic-i18n.h"
 #include "declic-validate-private.h"
 
 static gboolean

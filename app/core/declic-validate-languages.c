@@ -4,9 +4,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-validate-private.h"
 
 typedef struct
@@ -81,7 +80,6 @@ check_skill (Checker     *c,
   Scope s = *result;
   double score = 0, level = 0;
   gboolean has_score, has_level;
-  const char *test_label;
 
   join (path, sizeof path, result->path, skill);
   join (pattern, sizeof pattern, result->pattern, skill);
@@ -114,14 +112,15 @@ check_skill (Checker     *c,
 
   if (test == NULL)
     return;
-  test_label = declic_enum_choice_get_label ("french.results[].test", test);
-
+  /* The test's name is only for the messages below: it is looked up when one is written
+   * (four skills, every result, every check). */
   if (!has_table)
     {
       if (!has_level)
         declic_validate_report (c, &s, "level", "required", DECLIC_SEVERITY_ERROR,
                                 _("No table converts %s scores to levels: enter the “%s” level shown on the results."),
-                                test_label, declic_validate_label_of (result, skill));
+                                declic_enum_choice_get_label ("french.results[].test", test),
+                                declic_validate_label_of (result, skill));
       return;
     }
 
@@ -139,7 +138,8 @@ check_skill (Checker     *c,
           else if (!has_level)
             declic_validate_report (c, &s, "level", "required", DECLIC_SEVERITY_ERROR,
                                     _("No table converts %s scores of this date to levels: enter the “%s” level shown on the results."),
-                                    test_label, declic_validate_label_of (result, skill));
+                                    declic_enum_choice_get_label ("french.results[].test", test),
+                                    declic_validate_label_of (result, skill));
           return;
         }
       if (has_level && !level_agrees ((guint) level, converted))

@@ -3,9 +3,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-validate-private.h"
 
 void
@@ -31,17 +30,15 @@ declic_validate_check_age (Checker     *c,
   age_text = declic_format_integer (age, NULL);
   if (spouse)
     declic_validate_report (c, s, "birth_date", problem, DECLIC_SEVERITY_ERROR,
-                            g_dngettext (GETTEXT_PACKAGE,
-                                         "The accompanying spouse is %s year old on %s; a spouse must be 16 or older when the DI is filed (possible from %s).",
-                                         "The accompanying spouse is %s years old on %s; a spouse must be 16 or older when the DI is filed (possible from %s).",
-                                         (gulong) MAX (age, 0)),
+                            declic_i18n_ngettext ("The accompanying spouse is %s year old on %s; a spouse must be 16 or older when the DI is filed (possible from %s).",
+                                                  "The accompanying spouse is %s years old on %s; a spouse must be 16 or older when the DI is filed (possible from %s).",
+                                                  (gulong) MAX (age, 0)),
                             age_text, c->ref_text.text, date_text (&from).text);
   else
     declic_validate_report (c, s, "birth_date", problem, DECLIC_SEVERITY_ERROR,
-                            g_dngettext (GETTEXT_PACKAGE,
-                                         "The applicant is %s year old on %s; the principal applicant must be 18 or older when the DI is filed (possible from %s).",
-                                         "The applicant is %s years old on %s; the principal applicant must be 18 or older when the DI is filed (possible from %s).",
-                                         (gulong) MAX (age, 0)),
+                            declic_i18n_ngettext ("The applicant is %s year old on %s; the principal applicant must be 18 or older when the DI is filed (possible from %s).",
+                                                  "The applicant is %s years old on %s; the principal applicant must be 18 or older when the DI is filed (possible from %s).",
+                                                  (gulong) MAX (age, 0)),
                             age_text, c->ref_text.text, date_text (&from).text);
 }
 

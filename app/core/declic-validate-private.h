@@ -10,6 +10,7 @@
 
 #include <json-c/json.h>
 #include <math.h>
+#include <string.h>
 
 #include "declic-format.h"
 #include "declic-utils.h"
@@ -212,22 +213,41 @@ get_anniversary (const GDate *start,
     g_date_set_dmy (out, day, month, (GDateYear) year);
 }
 
-/* "a" + "b" → "a.b"; either may be NULL or empty. */
-static inline void
+/* Appends @text to the @length bytes of @buffer, cut to fit as g_strlcat () would; returns the
+ * new length. By memcpy: GLib's g_strlcat copies byte by byte, and every finding's path and
+ * code are joined this way. */
+static inline gsize
+append (char       *buffer,
+        gsize       size,
+        gsize       length,
+        const char *text)
+{
+  gsize n = MIN (strlen (text), size - 1 - length);
+
+  memcpy (buffer + length, text, n);
+  buffer[length + n] = '\0';
+  return length + n;
+}
+
+/* "a" + "b" → "a.b"; either may be NULL or empty. Returns the length. */
+static inline gsize
 join (char       *buffer,
       gsize       size,
       const char *first,
       const char *second)
 {
+  gsize length = 0;
+
   buffer[0] = '\0';
   if (first != NULL)
-    g_strlcpy (buffer, first, size);
+    length = append (buffer, size, 0, first);
   if (second != NULL && *second != '\0')
     {
-      if (buffer[0] != '\0')
-        g_strlcat (buffer, ".", size);
-      g_strlcat (buffer, second, size);
+      if (length > 0)
+        length = append (buffer, size, length, ".");
+      length = append (buffer, size, length, second);
     }
+  return length;
 }
 
 /* ---------------------------------------------------------------------------------------- */

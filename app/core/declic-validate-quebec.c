@@ -4,8 +4,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
+#include "declic-i18n.h"
 #include "declic-validate-private.h"
 
 void

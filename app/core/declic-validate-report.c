@@ -4,8 +4,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
+#include "declic-i18n.h"
 #include "declic-validate-private.h"
 
 static char *
@@ -49,11 +48,12 @@ declic_validate_report (Checker        *c,
   g_autofree char *message = NULL;
   g_autofree char *item = NULL;
   va_list args;
+  gsize code_length;
 
   join (path, sizeof path, s->path, key);
-  join (code, sizeof code, s->code, key);
-  g_strlcat (code, ".", sizeof code);
-  g_strlcat (code, problem, sizeof code);
+  code_length = join (code, sizeof code, s->code, key);
+  code_length = append (code, sizeof code, code_length, ".");
+  append (code, sizeof code, code_length, problem);
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);

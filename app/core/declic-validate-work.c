@@ -4,9 +4,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "declic-format.h"
+#include "declic-i18n.h"
 #include "declic-validate-private.h"
 #include "declic-work-window.h"
 
@@ -97,22 +96,21 @@ check_period (Checker     *c,
       else if (hours <= 0 || hours > 168)
         {
           declic_validate_report (c, s, "hours_per_week", "invalid", DECLIC_SEVERITY_ERROR,
-                                  g_dngettext (GETTEXT_PACKAGE,
-                                               "%s hour a week is not possible: enter the usual number of hours worked in a week.",
-                                               "%s hours a week is not possible: enter the usual number of hours worked in a week.",
-                                               n_hours),
+                                  declic_i18n_ngettext ("%s hour a week is not possible: enter the usual number of hours worked in a week.",
+                                                        "%s hours a week is not possible: enter the usual number of hours worked in a week.",
+                                                        n_hours),
                                   hours_text);
           has_hours = FALSE;
         }
       else if (hours >= DECLIC_VALIDATE_FULL_TIME_HOURS)
         declic_validate_report (c, s, "hours_per_week", "full_time", DECLIC_SEVERITY_INFO,
-                                g_dngettext (GETTEXT_PACKAGE, "%s hour a week: counted as full-time (30 hours or more).",
-                                             "%s hours a week: counted as full-time (30 hours or more).", n_hours),
+                                declic_i18n_ngettext ("%s hour a week: counted as full-time (30 hours or more).",
+                                                      "%s hours a week: counted as full-time (30 hours or more).", n_hours),
                                 hours_text);
       else
         declic_validate_report (c, s, "hours_per_week", "part_time", DECLIC_SEVERITY_INFO,
-                                g_dngettext (GETTEXT_PACKAGE, "%s hour a week: counted as part-time (under 30 hours).",
-                                             "%s hours a week: counted as part-time (under 30 hours).", n_hours),
+                                declic_i18n_ngettext ("%s hour a week: counted as part-time (under 30 hours).",
+                                                      "%s hours a week: counted as part-time (under 30 hours).", n_hours),
                                 hours_text);
     }
   else if (g_strcmp0 (type, "internship") == 0)

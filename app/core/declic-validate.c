@@ -14,9 +14,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "declic-clock.h"
+#include "declic-i18n.h"
 #include "declic-validate-private.h"
 
 /* ---------------------------------------------------------------------------------------- */

@@ -6,12 +6,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "declic-i18n.h"
 #include "declic-workspace-files.h"
 
 /* @steps[0..n_steps-1] under @workspace: the step that is not a folder. */
