@@ -69,6 +69,13 @@ for lang, heading, offer in ((None, "What each change adds alone", "    A valida
     check(any(heading in line for line in lines), f"plan {lang}: no what-if heading in {r.stdout[-600:]}")
     check(any(line.startswith(offer) for line in lines), f"plan {lang}: what-if line in {r.stdout[-600:]}")
     check("What if" not in r.stdout and "Hypothèse" not in r.stdout, f"plan {lang}: the old what-if line")
+# The rows' scores make a column: each date is padded to the widest (« 1er janvier 2027 » and
+# « 20 février 2027 » alike), in either language.
+for lang, unit in ((None, " pts (est.)"), ("fr", " pts (estim.)")):
+    r = run("--date", "2026-12-01", "--months", "12", SAMPLE, lang=lang)
+    rows = [line for line in r.stdout.splitlines() if unit in line]
+    columns = {line.index(unit) for line in rows}
+    check(len(rows) >= 12 and len(columns) == 1, f"plan {lang}: the scores are not a column: {rows[:4]}")
 r = run("--what-if", "level:writing:13", SAMPLE, lang="fr")
 check(r.returncode == 2 and "«\u00a0level:writing:13\u00a0»" in r.stderr and "de 1 à 12" in r.stderr,
       f"plan fr: a level out of range: {r.stderr}")

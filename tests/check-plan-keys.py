@@ -12,7 +12,9 @@ language given (en or fr):
   folder and the page names it as the list in use;
 - the draft's file is the same bytes at the end.
 
-Arguments: the declic binary, the sample draft, the language. Runs with Debian's python3
+Arguments: the declic binary, the sample draft, the language, and the part to run: "what-ifs"
+(the switches and Try a change) or "rounds" (Update from a File…). Each part has a session of its
+own: every look at the focus walks the whole window, so one session for both took 8 minutes. Runs with Debian's python3
 (pyatspi) under Xvfb and D-Bus."""
 import hashlib
 import os
@@ -70,7 +72,8 @@ def digest(path):
 
 
 def main():
-    declic, sample, lang = sys.argv[1:4]
+    declic, sample, lang, part = sys.argv[1:5]
+    assert part in ("what-ifs", "rounds"), part
     text = TEXT[lang]
     os.environ["LANGUAGE"] = "" if lang == "en" else lang
     # The person's own list of rounds goes to a folder of this test's, never to the real one.
@@ -100,83 +103,85 @@ def main():
         s.wait_for(lambda: any(text["points"] in n for n in s.names(("label",))), "the plan worked out")
         print(f"{lang}: the Plan page opens and is worked out: ok")
 
-        # A suggested change switched on with Space: the focus stays on its switch.
-        s.tab_to(text["offer"], ("switch", "toggle button", "check box"))
-        s.key("space")
-        s.wait_for(lambda: any(text["points"] in n for n in s.names(("label",))), "the plan again")
-        focus = s.focused()
-        assert focus is not None and focus[1] == text["offer"], f"{lang}: the focus left the switch for {focus}"
-        print(f"{lang}: a switch toggled with Space keeps the focus: ok")
-
-        # A new French result, from the keyboard: the first kind, the first skill, level 7.
-        s.tab_to(text["add"], ("push button",))
-        s.key("Return")
-        s.wait_for(lambda: text["new"] in s.names(("label",)), "the new change's row")
-        s.wait_for(lambda: text["remove"] in s.names(("push button",)), "its Remove button")
-        print(f"{lang}: Try a change adds a row, switched on: ok")
-
-        s.tab_to(text["remove"], ("push button",), key="ISO_Left_Tab")
-        s.key("space")
-        s.wait_for(lambda: text["new"] not in s.names(("label",)), "the row removed")
-        assert s.focused() is not None, f"{lang}: the focus was lost with the removed row"
-        print(f"{lang}: Remove takes the change away, the focus goes on: ok")
-
-        # Another kind, chosen from the keyboard: its date is needed, and one that is not a date
-        # is refused where it was typed.
-        s.tab_to(text["kind"], ("combo box",))
-        s.key("space")
-        s.wait_for(lambda: (s.focused() or ("",))[0] == "list item", "the kinds' list open")
-        s.key("Down", "Down", "Return")
-        # The date's title says it is needed now (it said "today if left empty" for a result).
-        s.wait_for(lambda: text["date_optional"] not in s.names(("label",)), "the kind chosen")
-        # The skill and level are hidden for this kind: the next stop is the date's text, which
-        # GTK 4.8 does not report as focused (focused() is None there, as in check-wizard-keys).
-        s.key("Tab")
-        assert s.focused() is None, f"{lang}: Tab from the kind did not reach the date but {s.focused()}"
-        s.type("30 février 2027")
-        s.tab_to(text["add"], ("push button",))
-        s.key("Return")
-        s.wait_for(lambda: any(n.startswith(text["not_a_date"]) for n in s.names(("label",))), "the date refused")
-        focus = s.focused()
-        assert focus is None, f"{lang}: the focus is not in the date refused but on {focus}"
-        assert text["ends_row"] not in s.names(("label",)), f"{lang}: a change was added with a wrong date"
-        print(f"{lang}: a date that is not one is refused, the focus on it: ok")
-        s.key("ctrl+a")
-        s.type("2027-06-30")
-        s.tab_to(text["add"], ("push button",))
-        s.key("Return")
-        s.wait_for(lambda: text["ends_row"] in s.names(("label",)), "the job's end as a change")
-        s.wait_for(lambda: not any(n.startswith(text["not_a_date"]) for n in s.names(("label",))), "the problem gone")
-        print(f"{lang}: the job's end, chosen with the keyboard, is added: ok")
-
-        # The rounds: a list chosen in the file chooser, typed as a path (Ctrl+L).
-        def choose(path):
-            s.tab_to(text["update"], ("push button",))
+        if part == "what-ifs":
+            # A suggested change switched on with Space: the focus stays on its switch.
+            s.tab_to(text["offer"], ("switch", "toggle button", "check box"))
             s.key("space")
-            # GTK 4.8 names the chooser's window for no one: it shows as the focus leaving the
-            # button for the chooser's list of files.
-            s.wait_for(lambda: s.focused() not in (("push button", text["update"]), None), "the file chooser")
-            s.key("ctrl+l")
-            s.type(path)
+            s.wait_for(lambda: any(text["points"] in n for n in s.names(("label",))), "the plan again")
+            focus = s.focused()
+            assert focus is not None and focus[1] == text["offer"], f"{lang}: the focus left the switch for {focus}"
+            print(f"{lang}: a switch toggled with Space keeps the focus: ok")
+
+            # A new French result, from the keyboard: the first kind, the first skill, level 7.
+            s.tab_to(text["add"], ("push button",))
             s.key("Return")
-            # Xvfb has no window manager to give the focus back to the window the chooser was
-            # over, so the test does what one would.
-            time.sleep(1)
-            subprocess.run(["xdotool", "windowfocus", "--sync", s.window], check=True)
-            s.wait_for(lambda: s.focused() == ("push button", text["update"]), "the focus back on the button")
+            s.wait_for(lambda: text["new"] in s.names(("label",)), "the new change's row")
+            s.wait_for(lambda: text["remove"] in s.names(("push button",)), "its Remove button")
+            print(f"{lang}: Try a change adds a row, switched on: ok")
 
-        choose(bad_list)
-        s.wait_for(lambda: text["not_installed"] in s.names(("label",)), "the broken list refused")
-        assert not os.path.exists(user_list), f"{lang}: a broken list was installed"
-        print(f"{lang}: a broken list of rounds is refused on the page, nothing installed: ok")
+            s.tab_to(text["remove"], ("push button",), key="ISO_Left_Tab")
+            s.key("space")
+            s.wait_for(lambda: text["new"] not in s.names(("label",)), "the row removed")
+            assert s.focused() is not None, f"{lang}: the focus was lost with the removed row"
+            print(f"{lang}: Remove takes the change away, the focus goes on: ok")
 
-        choose(good_list)
-        s.wait_for(lambda: text["in_use"] in s.names(("label",)), "the newer list in use")
-        assert text["not_installed"] not in s.names(("label",)), f"{lang}: the old refusal is still shown"
-        mode = os.stat(user_list).st_mode & 0o777
-        folder = os.stat(os.path.dirname(user_list)).st_mode & 0o777
-        assert mode == 0o600 and folder == 0o700, f"{lang}: installed {oct(mode)} in {oct(folder)}"
-        print(f"{lang}: a newer list is installed 0600 in a 0700 folder and named in use: ok")
+            # Another kind, chosen from the keyboard: its date is needed, and one that is not a date
+            # is refused where it was typed.
+            s.tab_to(text["kind"], ("combo box",))
+            s.key("space")
+            s.wait_for(lambda: (s.focused() or ("",))[0] == "list item", "the kinds' list open")
+            s.key("Down", "Down", "Return")
+            # The date's title says it is needed now (it said "today if left empty" for a result).
+            s.wait_for(lambda: text["date_optional"] not in s.names(("label",)), "the kind chosen")
+            # The skill and level are hidden for this kind: the next stop is the date's text, which
+            # GTK 4.8 does not report as focused (focused() is None there, as in check-wizard-keys).
+            s.key("Tab")
+            assert s.focused() is None, f"{lang}: Tab from the kind did not reach the date but {s.focused()}"
+            s.type("30 février 2027")
+            s.tab_to(text["add"], ("push button",))
+            s.key("Return")
+            s.wait_for(lambda: any(n.startswith(text["not_a_date"]) for n in s.names(("label",))), "the date refused")
+            focus = s.focused()
+            assert focus is None, f"{lang}: the focus is not in the date refused but on {focus}"
+            assert text["ends_row"] not in s.names(("label",)), f"{lang}: a change was added with a wrong date"
+            print(f"{lang}: a date that is not one is refused, the focus on it: ok")
+            s.key("ctrl+a")
+            s.type("2027-06-30")
+            s.tab_to(text["add"], ("push button",))
+            s.key("Return")
+            s.wait_for(lambda: text["ends_row"] in s.names(("label",)), "the job's end as a change")
+            s.wait_for(lambda: not any(n.startswith(text["not_a_date"]) for n in s.names(("label",))), "the problem gone")
+            print(f"{lang}: the job's end, chosen with the keyboard, is added: ok")
+
+        else:
+            # The rounds: a list chosen in the file chooser, typed as a path (Ctrl+L).
+            def choose(path):
+                s.tab_to(text["update"], ("push button",))
+                s.key("space")
+                # GTK 4.8 names the chooser's window for no one: it shows as the focus leaving the
+                # button for the chooser's list of files.
+                s.wait_for(lambda: s.focused() not in (("push button", text["update"]), None), "the file chooser")
+                s.key("ctrl+l")
+                s.type(path)
+                s.key("Return")
+                # Xvfb has no window manager to give the focus back to the window the chooser was
+                # over, so the test does what one would.
+                time.sleep(1)
+                subprocess.run(["xdotool", "windowfocus", "--sync", s.window], check=True)
+                s.wait_for(lambda: s.focused() == ("push button", text["update"]), "the focus back on the button")
+
+            choose(bad_list)
+            s.wait_for(lambda: text["not_installed"] in s.names(("label",)), "the broken list refused")
+            assert not os.path.exists(user_list), f"{lang}: a broken list was installed"
+            print(f"{lang}: a broken list of rounds is refused on the page, nothing installed: ok")
+
+            choose(good_list)
+            s.wait_for(lambda: text["in_use"] in s.names(("label",)), "the newer list in use")
+            assert text["not_installed"] not in s.names(("label",)), f"{lang}: the old refusal is still shown"
+            mode = os.stat(user_list).st_mode & 0o777
+            folder = os.stat(os.path.dirname(user_list)).st_mode & 0o777
+            assert mode == 0o600 and folder == 0o700, f"{lang}: installed {oct(mode)} in {oct(folder)}"
+            print(f"{lang}: a newer list is installed 0600 in a 0700 folder and named in use: ok")
 
         assert digest(draft) == before, f"{lang}: the plan changed the draft's file"
         print(f"{lang}: the draft's file is unchanged: ok")

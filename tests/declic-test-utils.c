@@ -1,7 +1,9 @@
-/* declic-test-utils.c: private temporary folders for the tests. */
+/* declic-test-utils.c: private temporary folders for the tests, and their French. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -127,4 +129,37 @@ declic_test_kill_while_saving (guint n_kills,
   g_rand_free (rand);
   declic_test_remove_tree (dir);
   return n_left;
+}
+
+void
+declic_test_switch_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, "");
+}
+
+gboolean
+declic_test_speak_french (void)
+{
+  const char *localedir = g_getenv ("DECLIC_LOCALEDIR");
+  g_autofree char *catalog = NULL;
+
+  if (localedir != NULL)
+    catalog = g_build_filename (localedir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (catalog == NULL || !g_file_test (catalog, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("no compiled translations (DECLIC_LOCALEDIR)");
+      return FALSE;
+    }
+  setlocale (LC_ALL, "");
+  if (g_str_equal (setlocale (LC_MESSAGES, NULL), "C"))
+    {
+      g_test_skip ("needs LANG=C.UTF-8 (tests/meson.build sets it)");
+      setlocale (LC_ALL, "C");
+      return FALSE;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  declic_test_switch_language ("fr");
+  return TRUE;
 }

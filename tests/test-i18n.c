@@ -7,51 +7,18 @@
 
 #include "declic-format.h"
 #include "declic-i18n.h"
-
-/* A switch as a program makes it: glibc keeps the translations it found until setlocale (). */
-static void
-switch_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_ALL, "");
-}
-
-/* French messages from the build's catalogue, as the wizard's tests do; FALSE to skip. */
-static gboolean
-speak_french (void)
-{
-  const char *localedir = g_getenv ("DECLIC_LOCALEDIR");
-  g_autofree char *catalog = NULL;
-
-  if (localedir != NULL)
-    catalog = g_build_filename (localedir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  if (catalog == NULL || !g_file_test (catalog, G_FILE_TEST_IS_REGULAR))
-    {
-      g_test_skip ("no compiled translations (DECLIC_LOCALEDIR)");
-      return FALSE;
-    }
-  /* Under plain LANG=C gettext ignores LANGUAGE: tests/meson.build sets LANG=C.UTF-8. */
-  if (g_str_equal (setlocale (LC_MESSAGES, NULL), "C"))
-    {
-      g_test_skip ("needs LANG=C.UTF-8 (tests/meson.build sets it)");
-      return FALSE;
-    }
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  switch_language ("fr");
-  return TRUE;
-}
+#include "declic-test-utils.h"
 
 static void
 speak_english (void)
 {
-  switch_language ("en");
+  declic_test_switch_language ("en");
 }
 
 static void
 test_unfrozen_follows_switch (void)
 {
-  if (!speak_french ())
+  if (!declic_test_speak_french ())
     return;
   g_assert_cmpstr (_("Age"), ==, "Âge");
   g_assert_true (declic_i18n_messages_are_french ());
@@ -66,7 +33,7 @@ test_unfrozen_follows_switch (void)
 static void
 test_switch_between_freezes (void)
 {
-  if (!speak_french ())
+  if (!declic_test_speak_french ())
     return;
   declic_i18n_freeze ();
   g_assert_cmpstr (_("Age"), ==, "Âge");
@@ -80,7 +47,7 @@ test_switch_between_freezes (void)
   g_assert_false (declic_i18n_translations_are_french ());
   declic_i18n_thaw ();
 
-  switch_language ("fr");
+  declic_test_switch_language ("fr");
   declic_i18n_freeze ();
   g_assert_cmpstr (_("Age"), ==, "Âge");
   g_assert_true (declic_i18n_messages_are_french ());
@@ -93,7 +60,7 @@ test_switch_between_freezes (void)
 static void
 test_freeze_holds_until_outermost_thaw (void)
 {
-  if (!speak_french ())
+  if (!declic_test_speak_french ())
     return;
   declic_i18n_freeze ();
   g_assert_cmpstr (_("Age"), ==, "Âge");
@@ -130,7 +97,7 @@ test_freeze_is_per_thread (void)
 {
   const char *seen[2] = { NULL, NULL };
 
-  if (!speak_french ())
+  if (!declic_test_speak_french ())
     return;
   declic_i18n_freeze ();
   g_assert_cmpstr (_("Age"), ==, "Âge");
@@ -148,7 +115,7 @@ test_same_address_other_text (void)
 {
   char msgid[32];
 
-  if (!speak_french ())
+  if (!declic_test_speak_french ())
     return;
   declic_i18n_freeze ();
   g_strlcpy (msgid, "Age", sizeof msgid);
@@ -163,7 +130,7 @@ test_same_address_other_text (void)
 static void
 test_plural_per_count (void)
 {
-  if (!speak_french ())
+  if (!declic_test_speak_french ())
     return;
   declic_i18n_freeze ();
   g_assert_cmpstr (declic_i18n_ngettext ("%s year old", "%s years old", 1), ==, "%s an");

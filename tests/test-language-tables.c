@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "declic-language-tables.h"
+#include "declic-test-utils.h"
 
 typedef struct
 {
@@ -309,21 +310,9 @@ test_language_tables_french_messages (void)
 {
   DeclicLanguageTables *tables = get_tables ();
   g_autoptr(GError) error = NULL;
-  const char *localedir = g_getenv ("DECLIC_LOCALEDIR");
-  g_autofree char *catalog = NULL;
 
-  if (localedir != NULL)
-    catalog = g_build_filename (localedir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  if (catalog == NULL || !g_file_test (catalog, G_FILE_TEST_IS_REGULAR))
-    {
-      g_test_skip ("no compiled translations (DECLIC_LOCALEDIR)");
-      return;
-    }
-
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  g_setenv ("LANGUAGE", "fr", TRUE);
-  setlocale (LC_ALL, "");
+  if (!declic_test_speak_french ())
+    return;
 
   g_assert_false (declic_language_tables_convert (tables, "delf", NULL, "reading", 10, NULL, NULL, &error));
   g_assert_nonnull (strstr (error->message, "Aucune table"));

@@ -12,6 +12,7 @@
 
 #include "declic-check-json.h"
 #include "declic-plan.h"
+#include "declic-test-utils.h"
 #include "rules-test-util.h"
 
 #define TODAY "2026-03-01"
@@ -505,41 +506,6 @@ plan_to_text (DeclicPlan *plan)
   return g_string_free (text, FALSE);
 }
 
-/* Messages in French from the build's catalogue (LANG=C.UTF-8 from tests/meson.build, and
- * LANGUAGE=fr); FALSE, the test skipped, without them. */
-static gboolean
-speak_french (void)
-{
-  const char *localedir = g_getenv ("DECLIC_LOCALEDIR");
-  g_autofree char *catalog = NULL;
-
-  if (localedir != NULL)
-    catalog = g_build_filename (localedir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  if (catalog == NULL || !g_file_test (catalog, G_FILE_TEST_IS_REGULAR))
-    {
-      g_test_skip ("no compiled translations (DECLIC_LOCALEDIR)");
-      return FALSE;
-    }
-  setlocale (LC_ALL, "");
-  if (g_str_equal (setlocale (LC_MESSAGES, NULL), "C"))
-    {
-      g_test_skip ("needs LANG=C.UTF-8 (tests/meson.build sets it)");
-      setlocale (LC_ALL, "C");
-      return FALSE;
-    }
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  return TRUE;
-}
-
-/* A switch as a program makes it: glibc keeps the translations it found until setlocale (). */
-static void
-switch_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_ALL, "");
-}
-
 /* Back to the C locale the other tests run in. */
 static void
 speak_c (void)
@@ -561,13 +527,13 @@ test_plan_follows_language_switch (void)
   g_autofree char *french_text = NULL;
   g_autofree char *english_again_text = NULL;
 
-  if (!speak_french ())
+  if (!declic_test_speak_french ())
     return;
-  switch_language ("en");
+  declic_test_switch_language ("en");
   english = plan_of (draft, NULL, 0);
   english_text = plan_to_text (english);
 
-  switch_language ("fr");
+  declic_test_switch_language ("fr");
   french = plan_of (draft, NULL, 0);
   french_text = plan_to_text (french);
   g_assert_nonnull (strstr (french_text, "\"Âge\""));
@@ -583,7 +549,7 @@ test_plan_follows_language_switch (void)
       g_assert_cmpstr (got, ==, expected);
     }
 
-  switch_language ("en");
+  declic_test_switch_language ("en");
   english_again = plan_of (draft, NULL, 0);
   english_again_text = plan_to_text (english_again);
   g_assert_nonnull (strstr (english_text, "\"Age\""));

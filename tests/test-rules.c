@@ -333,16 +333,11 @@ assert_all_levels_agree (json_object *node,
   }
 }
 
-/* The grid's levels tables are read at load too: their maxima must be what reading the JSON
- * gives, for the built-in sets and for odd rows (a column that is not a number gives nothing,
- * a row without the column gives its "points", a row that is not an object nothing). */
-static void
-test_rules_levels_loaded_agree (void)
+/* Runs @check on every group of every built-in rule set; returns the tables it counted. */
+static guint
+check_builtin_groups (void (*check) (json_object *group, guint *n_tables))
 {
   DeclicRules *builtin = declic_rules_get_default ();
-  g_autoptr(DeclicRules) rules = declic_rules_new ();
-  g_autoptr(GError) error = NULL;
-  DeclicRuleSet *odd;
   guint n_tables = 0;
 
   for (guint i = 0; i < declic_rules_get_n_rule_sets (builtin); i++)
@@ -351,8 +346,23 @@ test_rules_levels_loaded_agree (void)
       g_auto(GStrv) groups = declic_rule_set_list_groups (set);
 
       for (guint g = 0; groups[g] != NULL; g++)
-        assert_all_levels_agree (declic_rule_set_get_group (set, groups[g]), &n_tables);
+        check (declic_rule_set_get_group (set, groups[g]), &n_tables);
     }
+  return n_tables;
+}
+
+/* The grid's levels tables are read at load too: their maxima must be what reading the JSON
+ * gives, for the built-in sets and for odd rows (a column that is not a number gives nothing,
+ * a row without the column gives its "points", a row that is not an object nothing). */
+static void
+test_rules_levels_loaded_agree (void)
+{
+  g_autoptr(DeclicRules) rules = declic_rules_new ();
+  g_autoptr(GError) error = NULL;
+  DeclicRuleSet *odd;
+  guint n_tables;
+
+  n_tables = check_builtin_groups (assert_all_levels_agree);
   g_assert_cmpuint (n_tables, >=, 4);
 
   odd = declic_rules_add_from_data (rules,
@@ -374,20 +384,12 @@ test_rules_levels_loaded_agree (void)
 static void
 test_rules_bands_loaded_agree (void)
 {
-  DeclicRules *builtin = declic_rules_get_default ();
   g_autoptr(DeclicRules) rules = declic_rules_new ();
   g_autoptr(GError) error = NULL;
   DeclicRuleSet *odd;
-  guint n_tables = 0;
+  guint n_tables;
 
-  for (guint i = 0; i < declic_rules_get_n_rule_sets (builtin); i++)
-    {
-      DeclicRuleSet *set = declic_rules_get_rule_set (builtin, i);
-      g_auto(GStrv) groups = declic_rule_set_list_groups (set);
-
-      for (guint g = 0; groups[g] != NULL; g++)
-        assert_all_bands_agree (declic_rule_set_get_group (set, groups[g]), &n_tables);
-    }
+  n_tables = check_builtin_groups (assert_all_bands_agree);
   g_assert_cmpuint (n_tables, >, 10);
 
   /* A band without "from", one whose points are not a number, "to" before "from", overlaps,

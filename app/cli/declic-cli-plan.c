@@ -85,6 +85,7 @@ print_plan (const char   *path,
   DeclicPoints *points = first->check->points;
   g_autofree char *months = declic_format_integer (plan->months, NULL);
   g_autofree char *version = points != NULL ? declic_format_date_text (points->grid_version, NULL) : NULL;
+  glong date_width = 0;
 
   if (name != NULL)
     g_print ("%s — %s\n", path, name);
@@ -103,10 +104,19 @@ print_plan (const char   *path,
                           "  Plan from %s over %s months; no points grid applies\n", plan->months),
              today, months);
 
+  /* The dates are as wide as the widest, so that the scores make a column to read down. */
   for (guint i = 0; i < plan->points->len; i++)
     {
       DeclicPlanPoint *point = g_ptr_array_index (plan->points, i);
       g_autofree char *date = format_date (&point->date);
+      date_width = MAX (date_width, g_utf8_strlen (date, -1));
+    }
+  for (guint i = 0; i < plan->points->len; i++)
+    {
+      DeclicPlanPoint *point = g_ptr_array_index (plan->points, i);
+      g_autofree char *bare_date = format_date (&point->date);
+      g_autofree char *date = g_strdup_printf ("%s%*s", bare_date,
+                                               (int) (date_width - g_utf8_strlen (bare_date, -1)), "");
       g_autofree char *streams = streams_met (point->check);
       g_autofree char *score = point->check->points != NULL
                                ? declic_format_integer (point->check->points->total, NULL) : g_strdup ("—");
