@@ -442,6 +442,45 @@ test_one_change (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filter)), ==, N_DRAFTS - 1);
 }
 
+/* The filter keeps its source in sorted order between changes of criteria: a draft that
+ * changes in the store must take its new place, and count, at once. */
+static void
+test_order_follows_source (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(DeclicDraftFilter) filter = declic_draft_filter_new (G_LIST_MODEL (fixture->source));
+  GListModel *model = G_LIST_MODEL (filter);
+  /* Draft 0 has errors and no score; draft 395 can be filed, with 695 points. */
+  g_autoptr(DeclicDraftSummary) fresh = make_summary (395, &fixture->today);
+  guint fileable, position = G_MAXUINT;
+
+  declic_draft_filter_set_sort (filter, DECLIC_DRAFT_SORT_SCORE);
+  /* A filter change in between, so that the order is the one kept, not one sorted anew. */
+  declic_draft_filter_set_stream (filter, 2);
+  declic_draft_filter_set_stream (filter, 0);
+  fileable = declic_draft_filter_count_with (filter, DECLIC_DRAFT_CRITERION_STATUS, DECLIC_DRAFT_STATUS_FILEABLE);
+
+  g_list_store_splice (fixture->source, 0, 1, (gpointer *) &fresh, 1);
+  declic_draft_filter_set_stream (filter, 2);
+  declic_draft_filter_set_stream (filter, 0);
+
+  g_assert_cmpuint (declic_draft_filter_count_with (filter, DECLIC_DRAFT_CRITERION_STATUS, DECLIC_DRAFT_STATUS_FILEABLE),
+                    ==, fileable + 1);
+  for (guint i = 0; i < N_DRAFTS; i++)
+    {
+      g_autoptr(DeclicDraftSummary) s = g_list_model_get_item (model, i);
+      int score = declic_draft_summary_get_score (s);
+
+      if (s == fresh)
+        position = i;
+      else if (position == G_MAXUINT)
+        g_assert_cmpint (score, >=, 695);
+      else
+        g_assert_true (score <= 695);
+    }
+  g_assert_cmpuint (position, <, N_DRAFTS);
+}
+
 static void
 test_csv (Fixture       *fixture,
           gconstpointer  data)
@@ -538,6 +577,7 @@ main (int   argc,
   g_test_add ("/draft-filter/combined", Fixture, NULL, fixture_set_up, test_combined, fixture_tear_down);
   g_test_add ("/draft-filter/days-follow-clock", Fixture, NULL, fixture_set_up, test_days_follow_clock, fixture_tear_down);
   g_test_add ("/draft-filter/one-change", Fixture, NULL, fixture_set_up, test_one_change, fixture_tear_down);
+  g_test_add ("/draft-filter/order-follows-source", Fixture, NULL, fixture_set_up, test_order_follows_source, fixture_tear_down);
   g_test_add ("/draft-filter/csv", Fixture, NULL, fixture_set_up, test_csv, fixture_tear_down);
   g_test_add_func ("/draft-filter/summary-of-draft", test_summary_of_draft);
   return g_test_run ();
