@@ -437,6 +437,14 @@ on_rounds_installed (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   self->installing = FALSE;
+  /* The page may have been closed while the chooser was open (the draft closed, the window
+   * too): the file was installed or refused all the same, and there is nothing to show. */
+  if (self->update_rounds_button == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    {
+      declic_rounds_chooser_finish (result, NULL);
+      g_object_unref (self);
+      return;
+    }
   /* The chooser is gone: the person goes on from the button they pressed. */
   gtk_widget_grab_focus (GTK_WIDGET (self->update_rounds_button));
   if (declic_rounds_chooser_finish (result, &error))
