@@ -35,6 +35,7 @@ struct _DeclicDraftSummary
   guint    n_to_fill;  /* of which required fields left empty */
   gboolean fileable;
   char    *streams_met;         /* "1,4": the numbers of the PSTQ streams met, "" for none */
+  guint    streams_mask;        /* the same, bit n for stream n: filters ask for each draft */
   int      score;               /* the points estimate, -1 when there is none */
   char    *next_deadline_id;    /* declic-deadlines.h's ids */
   char    *next_deadline_date;
@@ -55,6 +56,26 @@ struct _DeclicDraftSummary
 };
 
 G_DEFINE_FINAL_TYPE (DeclicDraftSummary, declic_draft_summary, G_TYPE_OBJECT)
+
+/* "1,4" → bits 1 and 4, read once: a filter asks each of 10,000 drafts, for each count. */
+static guint
+parse_streams (const char *list)
+{
+  guint mask = 0;
+
+  for (const char *p = list; p != NULL && *p != '\0'; )
+    {
+      char *end = NULL;
+      gint64 n = g_ascii_strtoll (p, &end, 10);
+
+      if (end == p)
+        break;
+      if (n > 0 && n < 32)
+        mask |= 1u << n;
+      p = *end == ',' ? end + 1 : end;
+    }
+  return mask;
+}
 
 enum {
   PROP_0,
@@ -221,6 +242,7 @@ summarize_check (DeclicDraftSummary *self,
           g_string_append_printf (streams, "%s%d", streams->len > 0 ? "," : "", stream->number);
       }
   self->streams_met = g_string_free (g_steal_pointer (&streams), FALSE);
+  self->streams_mask = parse_streams (self->streams_met);
   self->score = check->points != NULL ? check->points->total : -1;
   self->grid_id = check->points != NULL ? g_strdup (check->points->grid_id) : NULL;
   next = declic_check_get_next_deadline (check);
@@ -425,18 +447,7 @@ declic_draft_summary_meets_stream (DeclicDraftSummary *self,
 {
   g_return_val_if_fail (DECLIC_IS_DRAFT_SUMMARY (self), FALSE);
 
-  for (const char *p = self->streams_met; p != NULL && *p != '\0'; )
-    {
-      char *end = NULL;
-      gint64 n = g_ascii_strtoll (p, &end, 10);
-
-      if (end == p)
-        break;
-      if (n == number)
-        return TRUE;
-      p = *end == ',' ? end + 1 : end;
-    }
-  return FALSE;
+  return number > 0 && number < 32 && (self->streams_mask & (1u << number)) != 0;
 }
 
 /**
@@ -536,6 +547,7 @@ declic_draft_summary_new_from_json (const char  *path,
   self->n_to_fill = MIN (self->n_errors, (guint) json_object_get_int (json_object_object_get (json, "n_to_fill")));
   self->fileable = json_object_get_boolean (json_object_object_get (json, "fileable"));
   self->streams_met = dup_string (json, "streams_met");
+  self->streams_mask = parse_streams (self->streams_met);
   self->score = json_object_object_get (json, "score") != NULL ? json_object_get_int (json_object_object_get (json, "score")) : -1;
   self->next_deadline_id = dup_string (json, "next_deadline_id");
   self->next_deadline_date = dup_string (json, "next_deadline_date");
