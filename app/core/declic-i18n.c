@@ -26,6 +26,8 @@ typedef struct
   int         data_french;   /* the same, for declic_text_translations_are_french () */
   GHashTable *translations;  /* msgid pointer → Translation */
   GHashTable *plurals;       /* msgid pointer → GArray of Translation, one per n asked */
+  guint       serial;        /* this freeze's number, for the memos */
+  gpointer    memos[DECLIC_N_MEMOS];  /* declic_i18n_get_memo (), made on first use */
 } Frozen;
 
 static void
@@ -52,6 +54,8 @@ frozen_free (gpointer data)
 
   g_clear_pointer (&frozen->translations, g_hash_table_unref);
   g_clear_pointer (&frozen->plurals, g_hash_table_unref);
+  for (guint m = 0; m < DECLIC_N_MEMOS; m++)
+    g_free (frozen->memos[m]);
   g_free (frozen);
 }
 
@@ -81,6 +85,9 @@ declic_i18n_freeze (void)
     return;
   frozen->french = -1;
   frozen->data_french = -1;
+  /* 0 is the serial of a memo entry never written. */
+  if (++frozen->serial == 0)
+    frozen->serial = 1;
   frozen->translations = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, translation_free);
   frozen->plurals = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                            (GDestroyNotify) g_array_unref);
@@ -97,6 +104,24 @@ declic_i18n_thaw (void)
     return;
   g_clear_pointer (&frozen->translations, g_hash_table_unref);
   g_clear_pointer (&frozen->plurals, g_hash_table_unref);
+}
+
+gpointer
+declic_i18n_get_memo (DeclicMemo  memo,
+                      gsize       size,
+                      guint      *serial)
+{
+  Frozen *frozen = get_frozen ();
+
+  g_return_val_if_fail (memo < DECLIC_N_MEMOS, NULL);
+  g_return_val_if_fail (serial != NULL, NULL);
+
+  if (frozen == NULL)
+    return NULL;
+  if (frozen->memos[memo] == NULL)
+    frozen->memos[memo] = g_malloc0 (size);
+  *serial = frozen->serial;
+  return frozen->memos[memo];
 }
 
 const char *

@@ -41,6 +41,25 @@ gboolean     declic_i18n_messages_are_french (void);
  * freeze. */
 gboolean     declic_i18n_translations_are_french (void);
 
+/* What else a run of checks reads again and again, kept like the translations: for the calling
+ * thread, and valid only in this freeze. A plan checks one draft at some fifty dates, and each
+ * check reads the same draft fields; a memo lets the same function answer the second time from
+ * what it worked out the first. Whatever a memo keeps must be keyed so that a change is a miss,
+ * never a stale answer (a draft's paths carry its stamp, declic-draft.c). */
+typedef enum
+{
+  DECLIC_MEMO_DRAFT_PATHS,  /* declic-draft.c: draft stamp and path → json-c node */
+  DECLIC_N_MEMOS
+} DeclicMemo;
+
+/* The calling thread's block of @size bytes for @memo (the same @size at every call), zeroed
+ * when first made and kept for the thread's life, so that a run of checks allocates nothing
+ * for it; @serial is this freeze's number (never 0): an entry the memo's owner stamped with
+ * another serial is from an earlier freeze and must be ignored. %NULL outside a freeze. */
+gpointer     declic_i18n_get_memo            (DeclicMemo  memo,
+                                              gsize       size,
+                                              guint      *serial);
+
 G_END_DECLS
 
 #undef _
