@@ -8,9 +8,11 @@
  *
  * Between declic_i18n_freeze () and declic_i18n_thaw () the calling thread reads them once:
  * the language at its first question, each message's translation at its first lookup, both
- * kept until the thaw (freezes nest: the outermost thaw forgets). Nothing is kept outside a
- * freeze, and nothing is shared between threads, so a language switched between two checks, or
- * two plans, is always followed. declic_check_run () freezes for one check, declic_plan_compute
+ * kept until the thaw (freezes nest). Nothing is read from them outside a freeze, and nothing is
+ * shared between threads. The next freeze of the thread starts from them only when everything
+ * the language is chosen by is as it was (the environment's LANGUAGE, LC_ALL, LC_MESSAGES and
+ * LANG, the locale's LC_MESSAGES and LC_CTYPE, the catalogues' folder), and reads afresh
+ * otherwise, so a language switched between two checks, or two plans, is always followed. declic_check_run () freezes for one check, declic_plan_compute
  * () for the whole plan; a switch in the middle of one of those is not followed until it ends.
  *
  * The core's files include this header rather than <glib/gi18n-lib.h>: its _() is GLib's,
