@@ -51,6 +51,7 @@ gboolean     declic_i18n_translations_are_french (void);
 typedef enum
 {
   DECLIC_MEMO_DRAFT_PATHS,  /* declic-draft.c: draft stamp and path → json-c node */
+  DECLIC_MEMO_RULE_GROUPS,  /* declic-rules.c: rule set stamp and group name → json-c node */
   DECLIC_N_MEMOS
 } DeclicMemo;
 
