@@ -7,6 +7,7 @@
 #include "declic-draft.h"
 #include "declic-draft-fields.h"
 #include "declic-draft-schema.h"
+#include "declic-i18n.h"
 #include "declic-utils.h"
 
 static void
@@ -316,6 +317,80 @@ test_item_path (void)
   g_assert_cmpstr (declic_draft_get_string (draft, level), ==, "doctorate");
 }
 
+/* Every field of @draft the memo test reads, as text: read inside a freeze, it goes through the
+ * path memo; outside one, through the tree. */
+static char *
+read_fields (DeclicDraft *draft)
+{
+  static const char * const paths[] = {
+    "personal.family_names", "education[0].level", "education[1].level", "education[2].level",
+    "work_history[0].end_date", "work_history", "education", "no.such[3].field",
+  };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    g_string_append_printf (text, "%s=%s/%d/%u;", paths[i], declic_draft_get_string (draft, paths[i]),
+                            declic_draft_has (draft, paths[i]), declic_draft_get_n_items (draft, paths[i]));
+  return g_string_free (text, FALSE);
+}
+
+/* Reads in a freeze are answered from a memo of the draft's paths (declic-draft.c): it must
+ * answer what the tree holds after every kind of change, and for a draft made where a freed
+ * one was, never what the freed one held. */
+static void
+test_path_memo (void)
+{
+  g_autoptr(DeclicDraft) draft = declic_draft_new ();
+  g_autofree char *removed = NULL;
+
+  declic_i18n_freeze ();
+  for (guint step = 0; step < 7; step++)
+    {
+      g_autofree char *frozen = NULL;
+      g_autofree char *again = NULL;
+      g_autofree char *walked = NULL;
+
+      switch (step)
+        {
+        case 1:
+          declic_draft_set_string (draft, "personal.family_names", "Marchand");
+          declic_draft_append_item (draft, "education");
+          declic_draft_append_item (draft, "education");
+          declic_draft_set_string (draft, "education[0].level", "doctorate");
+          declic_draft_set_string (draft, "education[1].level", "college");
+          break;
+        case 2:
+          declic_draft_move_item (draft, "education", 0, 1);
+          break;
+        case 3:
+          removed = declic_draft_remove_item (draft, "education", 0);
+          break;
+        case 4:
+          declic_draft_insert_item (draft, "education", 1, removed);
+          break;
+        case 5:
+          declic_draft_unset (draft, "personal.family_names");
+          break;
+        case 6:
+          /* Another draft, perhaps at the freed one's address, with other values. */
+          g_clear_object (&draft);
+          draft = declic_draft_new ();
+          declic_draft_set_string (draft, "education[0].level", "secondary");
+          break;
+        default:
+          break;
+        }
+      frozen = read_fields (draft);
+      again = read_fields (draft);
+      declic_i18n_thaw ();
+      walked = read_fields (draft);
+      declic_i18n_freeze ();
+      g_assert_cmpstr (frozen, ==, walked);
+      g_assert_cmpstr (again, ==, walked);
+    }
+  declic_i18n_thaw ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/draft/field-table", test_field_table);
   g_test_add_func ("/draft/schema-in-step", test_schema_in_step);
   g_test_add_func ("/draft/held-changes", test_held_changes);
+  g_test_add_func ("/draft/path-memo", test_path_memo);
 
   return g_test_run ();
 }

@@ -81,6 +81,37 @@ test_freeze_holds_until_outermost_thaw (void)
   g_assert_false (declic_i18n_translations_are_french ());
 }
 
+/* A freeze starts from what the last one read when the language is the same (declic-i18n.c's
+ * signature): a switch between two freezes, either way, is still followed by the next. */
+static void
+test_kept_while_language_unchanged (void)
+{
+  if (!declic_test_speak_french ())
+    return;
+  for (guint round = 0; round < 2; round++)
+    {
+      declic_i18n_freeze ();
+      g_assert_cmpstr (_("Age"), ==, "Âge");
+      g_assert_true (declic_i18n_messages_are_french ());
+      declic_i18n_thaw ();
+    }
+  speak_english ();
+  for (guint round = 0; round < 2; round++)
+    {
+      declic_i18n_freeze ();
+      g_assert_cmpstr (_("Age"), ==, "Age");
+      g_assert_false (declic_i18n_messages_are_french ());
+      g_assert_cmpstr (declic_format_get_language (), ==, "en");
+      declic_i18n_thaw ();
+    }
+  declic_test_switch_language ("fr");
+  declic_i18n_freeze ();
+  g_assert_cmpstr (_("Age"), ==, "Âge");
+  g_assert_true (declic_i18n_translations_are_french ());
+  declic_i18n_thaw ();
+  speak_english ();
+}
+
 static gpointer
 read_language (gpointer data)
 {
@@ -159,6 +190,7 @@ main (int   argc,
   g_test_add_func ("/i18n/freeze-is-per-thread", test_freeze_is_per_thread);
   g_test_add_func ("/i18n/same-address-other-text", test_same_address_other_text);
   g_test_add_func ("/i18n/plural-per-count", test_plural_per_count);
+  g_test_add_func ("/i18n/kept-while-language-unchanged", test_kept_while_language_unchanged);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "declic-check-json.h"
+#include "declic-i18n.h"
 #include "declic-plan.h"
 #include "declic-test-utils.h"
 #include "rules-test-util.h"
@@ -558,6 +559,50 @@ test_plan_follows_language_switch (void)
   speak_c ();
 }
 
+/* A run of checks keeps a memo of the draft's paths (declic-draft.c) as long as its freeze: a
+ * check after a change in the same freeze must equal a check of the changed draft in a fresh
+ * one, and a language switched between two freezes is followed by the next. */
+static void
+test_plan_memo_follows_changes (void)
+{
+  g_autoptr(DeclicDraft) draft = load_sample ();
+  g_autoptr(DeclicCheck) before = NULL;
+  g_autoptr(DeclicCheck) after = NULL;
+  g_autoptr(DeclicCheck) fresh = NULL;
+  g_autofree char *before_text = NULL;
+  g_autofree char *after_text = NULL;
+  g_autofree char *fresh_text = NULL;
+  GDate today = date_from (TODAY);
+
+  declic_i18n_freeze ();
+  before = declic_check_run (draft, &today, NULL, NULL);
+  declic_draft_set_string (draft, "french.results[0].result_date", "2023-01-10");
+  declic_draft_set_string (draft, "personal.birth_date", "1960-05-05");
+  after = declic_check_run (draft, &today, NULL, NULL);
+  declic_i18n_thaw ();
+  fresh = declic_check_run (draft, &today, NULL, NULL);
+  before_text = check_to_text (before);
+  after_text = check_to_text (after);
+  fresh_text = check_to_text (fresh);
+  g_assert_cmpstr (after_text, ==, fresh_text);
+  g_assert_cmpstr (before_text, !=, after_text);
+
+  if (!declic_test_speak_french ())
+    return;
+  {
+    g_autoptr(DeclicCheck) french = NULL;
+    g_autofree char *french_text = NULL;
+
+    declic_i18n_freeze ();
+    french = declic_check_run (draft, &today, NULL, NULL);
+    declic_i18n_thaw ();
+    french_text = check_to_text (french);
+    g_assert_nonnull (strstr (french_text, "\"Âge\""));
+    g_assert_null (strstr (french_text, "\"Age\""));
+  }
+  speak_c ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +625,7 @@ main (int   argc,
   g_test_add_func ("/plan/what-if-equal", test_what_if_equal);
   g_test_add_func ("/plan/equals-full-checks", test_plan_equals_full_checks);
   g_test_add_func ("/plan/follows-language-switch", test_plan_follows_language_switch);
+  g_test_add_func ("/plan/memo-follows-changes", test_plan_memo_follows_changes);
 
   return g_test_run ();
 }

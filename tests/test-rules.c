@@ -6,6 +6,7 @@
 #include <string.h>
 #include <json-c/json.h>
 
+#include "declic-i18n.h"
 #include "declic-rules.h"
 #include "rules-test-util.h"
 
@@ -25,6 +26,41 @@ test_rules_builtin_load (void)
   g_assert_true (declic_rule_set_get_parent (get_rule_set ("pstq-2025-07-02")) == get_rule_set ("di-filing-2023"));
   g_assert_cmpstr (declic_rule_set_get_program (get_rule_set ("pstq-2025-07-02")), ==, "pstq");
   g_assert_null (declic_rule_set_get_program (get_rule_set ("di-filing-2023")));
+}
+
+/* In a freeze a group is answered from a memo (declic-rules.c): every group of every set, and a
+ * name that is no group, must be what a lookup outside the freeze finds, asked twice, and a name
+ * written at the address of another must be looked up as itself. */
+static void
+test_rules_group_memo (void)
+{
+  DeclicRules *rules = declic_rules_get_default ();
+  char name[64];
+
+  declic_i18n_freeze ();
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < declic_rules_get_n_rule_sets (rules); i++)
+      {
+        DeclicRuleSet *set = declic_rules_get_rule_set (rules, i);
+        g_auto(GStrv) groups = declic_rule_set_list_groups (set);
+
+        g_assert_nonnull (groups[0]);
+        for (guint g = 0; groups[g] != NULL; g++)
+          {
+            json_object *frozen = declic_rule_set_get_group (set, groups[g]);
+
+            declic_i18n_thaw ();
+            g_assert_true (frozen == declic_rule_set_get_group (set, groups[g]));
+            declic_i18n_freeze ();
+            g_assert_nonnull (frozen);
+          }
+        g_assert_null (declic_rule_set_get_group (set, "no.such.group"));
+        g_strlcpy (name, groups[0], sizeof name);
+        g_assert_true (declic_rule_set_get_group (set, name) == declic_rule_set_get_group (set, groups[0]));
+        g_strlcpy (name, "no.such.group", sizeof name);
+        g_assert_null (declic_rule_set_get_group (set, name));
+      }
+  declic_i18n_thaw ();
 }
 
 /* DI.md: every figure says how sure it is, with one of its four labels, and where it is from. */
@@ -431,6 +467,7 @@ main (int   argc,
 
   g_test_add_func ("/rules/builtin-load", test_rules_builtin_load);
   g_test_add_func ("/rules/every-group-has-status", test_rules_every_group_has_status);
+  g_test_add_func ("/rules/group-memo", test_rules_group_memo);
   g_test_add_func ("/rules/figures", test_rules_figures);
   g_test_add_func ("/rules/pick-by-date", test_rules_pick_by_date);
   g_test_add_func ("/rules/get-unknown", test_rules_get_unknown);

@@ -17,6 +17,7 @@ struct _DeclicDraft
 {
   GObject      parent_instance;
   json_object *root;
+  gsize        stamp;           /* new at every change: what the path memo is keyed by */
   guint        changes_held;    /* declic_draft_begin_changes () depth */
   gboolean     changed_meanwhile;
 
@@ -37,6 +38,16 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* Stamps are never reused, by any draft: a memo entry of a draft that changed, or was freed
+ * and another made at its address, can never be found again. */
+static gsize last_stamp;
+
+static void
+restamp (DeclicDraft *self)
+{
+  self->stamp = (gsize) g_atomic_pointer_add (&last_stamp, 1) + 1;
+}
 
 typedef struct
 {
@@ -142,6 +153,7 @@ emit_items_changed (DeclicDraft *self,
 static void
 declic_draft_init (DeclicDraft *self)
 {
+  restamp (self);
 }
 
 static void
@@ -349,8 +361,9 @@ step_into (json_object *node,
  * key copied to the stack, instead of parsing it into allocated steps as writes do. The
  * grammar is parse_path ()'s. */
 static json_object *
-lookup (DeclicDraft *self,
-        const char  *path)
+walk_path (DeclicDraft *self,
+           const char  *path,
+           gboolean    *malformed_out)
 {
   json_object *node = self->root;
   const char *p = path;
@@ -406,7 +419,66 @@ lookup (DeclicDraft *self,
 
 malformed:
   g_critical ("Malformed draft path “%s”", path);
+  *malformed_out = TRUE;
   return NULL;
+}
+
+/* The path memo: direct-mapped, each path in the slot its hash picks, a newer path taking the
+ * slot of an older one. A check reads some ninety paths; 512 slots keep them with few
+ * collisions, and a miss only walks the tree as if there were no memo. */
+#define PATH_MEMO_SLOTS   512
+#define PATH_MEMO_LENGTH  72   /* longer paths are walked every time */
+
+typedef struct
+{
+  gsize        stamp;    /* the draft as it was; 0: never written */
+  guint        serial;   /* the freeze it was written in */
+  guint        hash;
+  json_object *node;     /* NULL: the path holds nothing */
+  char         path[PATH_MEMO_LENGTH];
+} PathSlot;
+
+/* In a run of checks (declic_i18n_freeze ()) the same paths of the same draft are read again
+ * and again: some ninety a check, the same at every date of a plan. Each json-c step hashes
+ * its key, and a walk costs some eight hundred instructions where the memo's answer costs a
+ * fifth: the memo keeps each path's node, or its absence, under the draft's stamp, which any
+ * change renews. Outside a freeze every read walks the tree. */
+static json_object *
+lookup (DeclicDraft *self,
+        const char  *path)
+{
+  guint serial = 0;
+  PathSlot *memo = declic_i18n_get_memo (DECLIC_MEMO_DRAFT_PATHS, sizeof (PathSlot) * PATH_MEMO_SLOTS, &serial);
+  gboolean malformed = FALSE;
+  guint hash = 2166136261u;
+  json_object *node;
+  PathSlot *slot;
+  gsize length = 0;
+
+  if (memo == NULL)
+    return walk_path (self, path, &malformed);
+
+  /* FNV-1a, and the length with it. */
+  for (const char *p = path; *p != '\0'; p++, length++)
+    hash = (hash ^ (guchar) *p) * 16777619u;
+  if (length >= PATH_MEMO_LENGTH)
+    return walk_path (self, path, &malformed);
+
+  slot = &memo[(hash ^ (guint) self->stamp) % PATH_MEMO_SLOTS];
+  if (slot->stamp == self->stamp && slot->serial == serial && slot->hash == hash &&
+      memcmp (slot->path, path, length + 1) == 0)
+    return slot->node;
+
+  node = walk_path (self, path, &malformed);
+  /* A malformed path is a bug to be told each time, never answered from the memo. */
+  if (malformed)
+    return NULL;
+  slot->stamp = self->stamp;
+  slot->serial = serial;
+  slot->hash = hash;
+  slot->node = node;
+  memcpy (slot->path, path, length + 1);
+  return node;
 }
 
 /* Walks to the container of the last step, creating objects and arrays on the way. */
@@ -467,6 +539,8 @@ store (DeclicDraft *self,
   int item_change = 0;          /* the last step: +1 an item added, -1 one removed */
   guint item_index = 0;
 
+  /* Before anything changes: a handler of the signals below may read the draft again. */
+  restamp (self);
   if (steps == NULL || steps->len == 0)
     {
       g_critical ("Malformed draft path “%s”", path);
@@ -957,6 +1031,7 @@ declic_draft_insert_item (DeclicDraft *self,
     }
 
   array = lookup (self, array_path);
+  restamp (self);
   len = json_object_array_length (array);
   if (index > len)
     index = (guint) len;
@@ -991,6 +1066,7 @@ declic_draft_move_item (DeclicDraft *self,
   if (from == to)
     return;
 
+  restamp (self);
   item = json_object_get (json_object_array_get_idx (array, from));
   if (from < to)
     for (gsize i = from; i < to; i++)

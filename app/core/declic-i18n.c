@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "declic-i18n.h"
@@ -26,6 +27,9 @@ typedef struct
   int         data_french;   /* the same, for declic_text_translations_are_french () */
   GHashTable *translations;  /* msgid pointer → Translation */
   GHashTable *plurals;       /* msgid pointer → GArray of Translation, one per n asked */
+  char       *signature;     /* what the tables above were read under (language_signature ()) */
+  guint       serial;        /* this freeze's number, for the memos */
+  gpointer    memos[DECLIC_N_MEMOS];  /* declic_i18n_get_memo (), made on first use */
 } Frozen;
 
 static void
@@ -52,6 +56,9 @@ frozen_free (gpointer data)
 
   g_clear_pointer (&frozen->translations, g_hash_table_unref);
   g_clear_pointer (&frozen->plurals, g_hash_table_unref);
+  g_free (frozen->signature);
+  for (guint m = 0; m < DECLIC_N_MEMOS; m++)
+    g_free (frozen->memos[m]);
   g_free (frozen);
 }
 
@@ -67,10 +74,37 @@ get_frozen (void)
   return frozen != NULL && frozen->depth > 0 ? frozen : NULL;
 }
 
+/* Everything gettext and g_get_language_names () choose the language and the catalogue by:
+ * the environment they read, the locale's categories and where the catalogues are bound. */
+static char *
+language_signature (void)
+{
+  static const char * const variables[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+  GString *signature = g_string_new (NULL);
+  const char *text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      text = g_getenv (variables[i]);
+      g_string_append (signature, text != NULL ? text : "\001");
+      g_string_append_c (signature, '\n');
+    }
+  text = setlocale (LC_MESSAGES, NULL);
+  g_string_append (signature, text != NULL ? text : "\001");
+  g_string_append_c (signature, '\n');
+  text = setlocale (LC_CTYPE, NULL);
+  g_string_append (signature, text != NULL ? text : "\001");
+  g_string_append_c (signature, '\n');
+  text = bindtextdomain (GETTEXT_PACKAGE, NULL);
+  g_string_append (signature, text != NULL ? text : "\001");
+  return g_string_free (signature, FALSE);
+}
+
 void
 declic_i18n_freeze (void)
 {
   Frozen *frozen = g_private_get (&frozen_key);
+  g_autofree char *signature = NULL;
 
   if (frozen == NULL)
     {
@@ -79,8 +113,22 @@ declic_i18n_freeze (void)
     }
   if (frozen->depth++ > 0)
     return;
+  /* 0 is the serial of a memo entry never written. */
+  if (++frozen->serial == 0)
+    frozen->serial = 1;
+
+  /* A check on its own is one freeze: looking its hundred messages up again cost a quarter of
+   * it. What the last freeze read is read again only when the language may have changed since;
+   * a switch changes the signature, and is followed from this freeze on. */
+  signature = language_signature ();
+  if (frozen->translations != NULL && g_strcmp0 (signature, frozen->signature) == 0)
+    return;
+  g_free (frozen->signature);
+  frozen->signature = g_steal_pointer (&signature);
   frozen->french = -1;
   frozen->data_french = -1;
+  g_clear_pointer (&frozen->translations, g_hash_table_unref);
+  g_clear_pointer (&frozen->plurals, g_hash_table_unref);
   frozen->translations = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, translation_free);
   frozen->plurals = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                            (GDestroyNotify) g_array_unref);
@@ -93,10 +141,27 @@ declic_i18n_thaw (void)
 
   g_return_if_fail (frozen != NULL);
 
-  if (--frozen->depth > 0)
-    return;
-  g_clear_pointer (&frozen->translations, g_hash_table_unref);
-  g_clear_pointer (&frozen->plurals, g_hash_table_unref);
+  /* The tables stay for the next freeze to check against its signature: outside a freeze
+   * nothing reads them (get_frozen ()). */
+  frozen->depth--;
+}
+
+gpointer
+declic_i18n_get_memo (DeclicMemo  memo,
+                      gsize       size,
+                      guint      *serial)
+{
+  Frozen *frozen = get_frozen ();
+
+  g_return_val_if_fail (memo < DECLIC_N_MEMOS, NULL);
+  g_return_val_if_fail (serial != NULL, NULL);
+
+  if (frozen == NULL)
+    return NULL;
+  if (frozen->memos[memo] == NULL)
+    frozen->memos[memo] = g_malloc0 (size);
+  *serial = frozen->serial;
+  return frozen->memos[memo];
 }
 
 const char *

@@ -238,6 +238,42 @@ check_dates_worker (gpointer user_data)
   return NULL;
 }
 
+/* The workers a plan's checks are shared with. Kept between plans rather than made for each:
+ * a new thread's first freeze reads every translation again and sorts out the memory the last
+ * thread left, some 2 % of a plan; a kept thread keeps its freeze's tables (declic-i18n.h). */
+typedef struct
+{
+  GMutex  lock;
+  GCond   done;
+  guint   running;
+} PlanWorkers;
+
+static PlanWorkers workers;
+
+static void
+run_pool_job (gpointer data,
+              gpointer user_data)
+{
+  check_dates_worker (data);
+  g_mutex_lock (&workers.lock);
+  workers.running--;
+  g_cond_broadcast (&workers.done);
+  g_mutex_unlock (&workers.lock);
+}
+
+static GThreadPool *
+get_pool (void)
+{
+  static gsize pool;
+
+  if (g_once_init_enter (&pool))
+    {
+      GThreadPool *made = g_thread_pool_new (run_pool_job, NULL, 3, FALSE, NULL);
+      g_once_init_leave (&pool, (gsize) made);
+    }
+  return (GThreadPool *) pool;
+}
+
 static DeclicCheck **
 check_dates (DeclicDraft           *simulated,
              DeclicDraft           *draft,
@@ -249,19 +285,35 @@ check_dates (DeclicDraft           *simulated,
 {
   PlanChecks job = { draft, what_ifs, n_what_ifs, simulated, dates, context, NULL, 1 };
   guint n_threads = CLAMP (g_get_num_processors (), 1, 4) - 1;
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  GThreadPool *pool = n_threads > 0 ? get_pool () : NULL;
+  guint pushed = 0;
 
   job.checks = g_new0 (DeclicCheck *, dates->len);
   job.checks[0] = first;
-  for (guint t = 0; t < n_threads && t + 2 < dates->len; t++)
+  /* Other plans on other threads share the pool: each waits for its own jobs only, counted
+   * under the lock with theirs, so it waits until no job of any plan is running; a short wait. */
+  for (guint t = 0; pool != NULL && t < n_threads && t + 2 < dates->len; t++)
     {
-      GThread *thread = g_thread_try_new ("declic-plan", check_dates_worker, &job, NULL);
-      if (thread != NULL)
-        g_ptr_array_add (threads, thread);
+      g_mutex_lock (&workers.lock);
+      workers.running++;
+      g_mutex_unlock (&workers.lock);
+      if (g_thread_pool_push (pool, &job, NULL))
+        pushed++;
+      else
+        {
+          g_mutex_lock (&workers.lock);
+          workers.running--;
+          g_mutex_unlock (&workers.lock);
+        }
     }
   check_dates_worker (&job);
-  for (guint t = 0; t < threads->len; t++)
-    g_thread_join (g_ptr_array_index (threads, t));
+  if (pushed > 0)
+    {
+      g_mutex_lock (&workers.lock);
+      while (workers.running > 0)
+        g_cond_wait (&workers.done, &workers.lock);
+      g_mutex_unlock (&workers.lock);
+    }
   return job.checks;
 }
 

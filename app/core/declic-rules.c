@@ -30,7 +30,17 @@ struct _DeclicRuleSet
   DeclicRuleSet *parent;   /* owned by the same DeclicRules, which outlives its sets */
   GDate          effective_from;
   GDate          effective_to;  /* cleared when open-ended */
+  gsize          stamp;    /* the group memo's key: new for each set, and when its parent is set */
 };
+
+/* Stamps are never reused: a memo entry of a freed set is never found for another. */
+static gsize last_stamp;
+
+static void
+restamp (DeclicRuleSet *self)
+{
+  self->stamp = (gsize) g_atomic_pointer_add (&last_stamp, 1) + 1;
+}
 
 G_DEFINE_FINAL_TYPE (DeclicRuleSet, declic_rule_set, G_TYPE_OBJECT)
 
@@ -107,6 +117,7 @@ declic_rule_set_class_init (DeclicRuleSetClass *klass)
 static void
 declic_rule_set_init (DeclicRuleSet *self)
 {
+  restamp (self);
   g_date_clear (&self->effective_from, 1);
   g_date_clear (&self->effective_to, 1);
 }
@@ -352,6 +363,34 @@ declic_rule_set_list_groups (DeclicRuleSet *self)
   return (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
 }
 
+/* A check asks for some sixty groups by name, the same ones at every date of a plan, and each
+ * ask hashes the name in every set up the chain. In a freeze the answer is kept in a small
+ * direct-mapped memo, by the set's stamp and the name's address; the name's text is compared
+ * too, for a name built at an address an earlier one had. */
+#define GROUP_MEMO_SLOTS   128
+#define GROUP_MEMO_LENGTH  56   /* longer names are looked up every time */
+
+typedef struct
+{
+  gsize        stamp;    /* 0: never written */
+  guint        serial;   /* the freeze it was written in */
+  const char  *address;
+  json_object *node;     /* NULL: no such group */
+  char         name[GROUP_MEMO_LENGTH];
+} GroupSlot;
+
+static json_object *
+find_group (DeclicRuleSet *self,
+            const char    *group)
+{
+  json_object *node = NULL;
+
+  for (DeclicRuleSet *set = self; set != NULL; set = set->parent)
+    if (json_object_object_get_ex (set->groups, group, &node))
+      return node;
+  return NULL;
+}
+
 /**
  * declic_rule_set_get_group:
  * @group: "di_validity", "grid.age", ...
@@ -363,16 +402,32 @@ struct json_object *
 declic_rule_set_get_group (DeclicRuleSet *self,
                            const char    *group)
 {
-  json_object *node = NULL;
+  guint serial = 0;
+  GroupSlot *memo, *slot;
+  json_object *node;
+  gsize length;
 
   g_return_val_if_fail (DECLIC_IS_RULE_SET (self), NULL);
   g_return_val_if_fail (group != NULL, NULL);
 
-  for (DeclicRuleSet *set = self; set != NULL; set = set->parent)
-    if (json_object_object_get_ex (set->groups, group, &node))
-      return node;
+  memo = declic_i18n_get_memo (DECLIC_MEMO_RULE_GROUPS, sizeof (GroupSlot) * GROUP_MEMO_SLOTS, &serial);
+  if (memo == NULL)
+    return find_group (self, group);
+  slot = &memo[(((guintptr) group >> 3) ^ self->stamp) % GROUP_MEMO_SLOTS];
+  if (slot->stamp == self->stamp && slot->serial == serial && slot->address == group &&
+      strcmp (slot->name, group) == 0)
+    return slot->node;
 
-  return NULL;
+  node = find_group (self, group);
+  length = strlen (group);
+  if (length >= GROUP_MEMO_LENGTH)
+    return node;
+  slot->stamp = self->stamp;
+  slot->serial = serial;
+  slot->address = group;
+  slot->node = node;
+  memcpy (slot->name, group, length + 1);
+  return node;
 }
 
 gboolean
@@ -805,6 +860,7 @@ declic_rules_add_from_data (DeclicRules  *self,
   if (set->parent_id != NULL)
     {
       set->parent = declic_rules_lookup (self, set->parent_id);
+      restamp (set);
       if (set->parent == NULL)
         {
           g_set_error (error, DECLIC_RULES_ERROR, DECLIC_RULES_ERROR_NOT_FOUND,
