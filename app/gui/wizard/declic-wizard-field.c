@@ -1251,6 +1251,27 @@ declic_wizard_field_load (DeclicWizardField *field)
     }
 }
 
+/* In an item the lines under a field are a row of their own, a Tab stop (see new_message_box ()):
+ * it is named by what it says, or a screen reader read an empty row. */
+static void
+name_message_row (DeclicWizardField *field)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  if (!GTK_IS_LIST_BOX_ROW (field->message_row))
+    return;
+  if (gtk_widget_get_visible (field->info_label))
+    g_string_append (name, gtk_label_get_text (GTK_LABEL (field->info_label)));
+  if (gtk_widget_get_visible (GTK_WIDGET (field->message_label)))
+    {
+      if (name->len > 0)
+        g_string_append_c (name, '\n');
+      g_string_append (name, gtk_label_get_text (field->message_label));
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field->message_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
+}
+
 void
 declic_wizard_field_set_message (DeclicWizardField *field,
                                  DeclicSeverity     severity,
@@ -1276,6 +1297,7 @@ declic_wizard_field_set_message (DeclicWizardField *field,
                               : severity == DECLIC_SEVERITY_WARNING ? "warning" : "dim-label");
   gtk_widget_set_visible (field->message_row, field->applies
                           && (message != NULL || gtk_widget_get_visible (field->info_label)));
+  name_message_row (field);
 
   if (error)
     gtk_widget_add_css_class (field->row, "error");
@@ -1477,6 +1499,7 @@ declic_wizard_field_update_info (DeclicWizardField *field)
   gtk_widget_set_visible (field->info_label, info != NULL);
   gtk_widget_set_visible (field->message_row, field->applies
                           && (info != NULL || gtk_widget_get_visible (GTK_WIDGET (field->message_label))));
+  name_message_row (field);
 }
 
 /* A field the situation does not call for (declic_applies_field ()) is hidden with its message

@@ -450,12 +450,13 @@ declic_wizard_item_list_new (DeclicWizard *wizard,
   add_label = g_strdup_printf (_("Add: %s"), item_label (self));
   content = adw_button_content_new ();
   adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add"));
+  /* The whole "Add: Diploma" shown, and read from the text alone: GTK 4.8 adds a button's
+   * text to its accessible label, so a label "Add: Diploma" over a text "Add" was read
+   * "Add: Diploma Add". */
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), add_label);
   self->add_button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (self->add_button), content);
   gtk_widget_add_css_class (self->add_button, "flat");
-  gtk_widget_set_tooltip_text (self->add_button, add_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->add_button);
 
@@ -466,6 +467,8 @@ declic_wizard_item_list_new (DeclicWizard *wizard,
   self->empty_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row), _("None yet"));
   gtk_widget_add_css_class (self->empty_row, "dim-label");
+  /* Nothing to do there: not a Tab stop between Add and the next field. */
+  gtk_widget_set_focusable (self->empty_row, FALSE);
   gtk_list_box_append (self->list, self->empty_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
 

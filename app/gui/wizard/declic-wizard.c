@@ -363,13 +363,49 @@ declic_wizard_write_end (DeclicWizard *self)
 
 /* Items */
 
+/* The page scrolls to the focus once the rows just added are laid out. GtkViewport scrolls to
+ * a focus given before: the new item had no place yet, and its first field stayed below the
+ * window, where the person could not see what they typed (and GTK 4.8 found no monitor to
+ * open its list on: a critical). */
+static gboolean
+scroll_to_focus_cb (GtkWidget     *scrolled,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  guint *frames = user_data;
+  GtkRoot *root = gtk_widget_get_root (scrolled);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_rect_t bounds;
+  double value, page;
+
+  /* A tick comes before the frame's layout: the rows have their place at the second. */
+  if ((*frames)++ == 0)
+    return G_SOURCE_CONTINUE;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, scrolled)
+      || !gtk_widget_compute_bounds (focus, scrolled, &bounds))
+    return G_SOURCE_REMOVE;
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y < 0)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y - 12);
+  else if (bounds.origin.y + bounds.size.height > page)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y + bounds.size.height - page + 12);
+  return G_SOURCE_REMOVE;
+}
+
 /* The focus goes to the first field of @array_path's item at @position, else to Add. */
 static void
 focus_item_or_add (DeclicWizardItemList *list,
                    guint                 position)
 {
+  GtkWidget *scrolled;
+
   if (!declic_wizard_item_list_focus_item (list, position))
     gtk_widget_grab_focus (declic_wizard_item_list_get_add_button (list));
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled != NULL)
+    gtk_widget_add_tick_callback (scrolled, scroll_to_focus_cb, g_new0 (guint, 1), g_free);
 }
 
 /* A value of an item ("personal.citizenships[2]", "education[0].title") is about to be
@@ -564,6 +600,21 @@ undo_remove_activated (GtkWidget  *widget,
 
 /* Navigation */
 
+/* Next and Back, pressed with the keyboard, take the focus to the page shown: left on the
+ * button, the next Tab went to the header bar and round the list and the sidebar, some
+ * twenty stops before the page's first field. (A focus already in the page moves with it:
+ * GtkStack hands it to the new page.) */
+static void
+focus_shown_page (DeclicWizard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  if (page != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 next_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -581,6 +632,7 @@ next_activated (GtkWidget  *widget,
       refresh_shown (self);
     }
   declic_wizard_show_section (self, self->current + 1);
+  focus_shown_page (self);
 }
 
 static void
@@ -591,7 +643,10 @@ previous_activated (GtkWidget  *widget,
   DeclicWizard *self = DECLIC_WIZARD (widget);
 
   if (self->current > 0)
-    declic_wizard_show_section (self, self->current - 1);
+    {
+      declic_wizard_show_section (self, self->current - 1);
+      focus_shown_page (self);
+    }
 }
 
 static void
