@@ -81,7 +81,7 @@ def main():
 
         def on_focus(self, event):
             try:
-                # A screen reader reads " Next" (GTK 4.8's name of the Next button) as "Next".
+                # Names are compared without the spaces around them, as a screen reader reads them.
                 role, name = event.source.getRoleName(), (event.source.name or "").strip()
             except Exception:
                 return
