@@ -526,6 +526,23 @@ test_wizard_invalid (Fixture       *fixture,
   set_text (fixture, "work_history[0].hours_per_week", "37");
   g_assert_false (row_is_invalid (row));
   g_assert_cmpfloat (declic_draft_get_number (fixture->draft, "work_history[0].hours_per_week", 0), ==, 37);
+
+  /* Rows used again for another item show its message, even one their last item showed too:
+   * a field shows a message only when it changes. */
+  set_text (fixture, "work_history[0].employer", "Employeur A");
+  set_text (fixture, "work_history[0].hours_per_week", "37h");
+  g_assert_true (row_is_invalid (row));
+  g_assert_cmpuint (declic_draft_get_n_items (fixture->draft, "work_history"), ==, 1);
+  g_free (declic_draft_remove_item (fixture->draft, "work_history", 0));
+  add_item (fixture, "work_history");
+  g_assert_false (row_is_invalid (declic_wizard_get_row (fixture->wizard, "work_history[0].hours_per_week")));
+  set_text (fixture, "work_history[0].hours_per_week", "37h");
+  row = declic_wizard_get_row (fixture->wizard, "work_history[0].hours_per_week");
+  label = message_label_of (row);
+  g_assert_true (row_is_invalid (row));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (label)));
+  gtk_test_accessible_assert_state (row, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
 }
 
 static void

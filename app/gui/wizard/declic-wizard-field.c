@@ -1089,6 +1089,7 @@ declic_wizard_field_free (DeclicWizardField *field)
     g_signal_handlers_disconnect_by_data (field->popover, field);
   g_free (field->path);
   g_free (field->local_error);
+  g_free (field->shown_message);
   g_clear_pointer (&field->codes, g_ptr_array_unref);
   g_free (field);
 }
@@ -1109,6 +1110,7 @@ wrap_message_row (DeclicWizardField *field)
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_visible (row, FALSE);
   field->message_row = row;
+  declic_wizard_field_forget_message (field);
 }
 
 void
@@ -1162,6 +1164,7 @@ declic_wizard_field_set_path (DeclicWizardField *field,
 
   g_free (field->path);
   field->path = copy;
+  declic_wizard_field_forget_message (field);
   for (GtkWidget *row = field->row; row != NULL; row = row == field->combo_row ? NULL : field->combo_row)
     g_object_set_data_full (G_OBJECT (row), "declic-path", g_strdup (path), g_free);
 }
@@ -1272,6 +1275,27 @@ name_message_row (DeclicWizardField *field)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
 }
 
+/* The rows now show another item: a value typed there that the draft could not hold ("37h")
+ * was the last item's, and goes with it. */
+void
+declic_wizard_field_drop_unstored (DeclicWizardField *field)
+{
+  declic_wizard_field_forget_message (field);
+  if (field->local_error == NULL)
+    return;
+  g_clear_pointer (&field->local_error, g_free);
+  /* The draft's findings were shown before the rows changed hands: what they say of the new
+   * item shows with the next check. */
+  declic_wizard_field_set_message (field, DECLIC_SEVERITY_INFO, NULL);
+}
+
+/* Its rows were shown or hidden from outside: the next message is shown whatever it says. */
+void
+declic_wizard_field_forget_message (DeclicWizardField *field)
+{
+  field->message_set = FALSE;
+}
+
 void
 declic_wizard_field_set_message (DeclicWizardField *field,
                                  DeclicSeverity     severity,
@@ -1285,6 +1309,16 @@ declic_wizard_field_set_message (DeclicWizardField *field,
       severity = DECLIC_SEVERITY_ERROR;
     }
   error = message != NULL && severity == DECLIC_SEVERITY_ERROR;
+
+  if (field->message_set && field->shown_row == field->row && field->shown_applies == field->applies
+      && field->shown_severity == severity && g_strcmp0 (field->shown_message, message) == 0)
+    return;
+  field->message_set = TRUE;
+  field->shown_row = field->row;
+  field->shown_applies = field->applies;
+  field->shown_severity = severity;
+  g_free (field->shown_message);
+  field->shown_message = g_strdup (message);
 
   gtk_label_set_text (field->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (field->message_label), message != NULL);
@@ -1463,7 +1497,8 @@ update_written_date (DeclicWizardField *field)
     return;
   if (field->local_error == NULL && declic_draft_get_date (field->wizard->draft, field->path, &date))
     written = declic_format_date_long (&date, NULL);
-  gtk_label_set_text (GTK_LABEL (field->written_date), written != NULL ? written : "");
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (field->written_date)), written != NULL ? written : "") != 0)
+    gtk_label_set_text (GTK_LABEL (field->written_date), written != NULL ? written : "");
   gtk_widget_set_visible (field->written_date, written != NULL);
 }
 
@@ -1495,6 +1530,10 @@ declic_wizard_field_update_info (DeclicWizardField *field)
   else
     return;
 
+  /* As for the message: nothing to do when the line says what it said. */
+  if (gtk_widget_get_visible (field->info_label) == (info != NULL)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (field->info_label)), info != NULL ? info : "") == 0)
+    return;
   gtk_label_set_text (GTK_LABEL (field->info_label), info != NULL ? info : "");
   gtk_widget_set_visible (field->info_label, info != NULL);
   gtk_widget_set_visible (field->message_row, field->applies

@@ -126,7 +126,10 @@ entry_bind (Entry           *entry,
         {
           entry_register (entry);
           if (!same)
-            entry_load (entry);
+            {
+              declic_wizard_field_drop_unstored (entry->field);
+              entry_load (entry);
+            }
         }
     }
 }
@@ -207,6 +210,7 @@ entry_set_shown (Entry    *entry,
       gtk_widget_set_visible (entry->field->row, shown && entry->field->applies);
       if (!shown)
         gtk_widget_set_visible (entry->field->message_row, FALSE);
+      declic_wizard_field_forget_message (entry->field);
     }
 }
 
@@ -245,6 +249,9 @@ entry_update (Entry *entry,
       g_autofree char *title = g_strdup_printf ("%s %u", item_label (entry->list), position + 1);
       g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), title);
 
+      /* As for an item (declic_wizard_item_update ()): only what has changed. */
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (entry->field->row)), title) == 0)
+        return;
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry->field->row), title);
       gtk_widget_set_tooltip_text (entry->remove_button, remove_label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry->remove_button),

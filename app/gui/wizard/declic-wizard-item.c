@@ -212,9 +212,14 @@ declic_wizard_item_update (DeclicWizardItem *self,
 
   g_return_if_fail (DECLIC_IS_WIZARD_ITEM (self));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->actions), title);
-  set_button_label (self->remove_button, remove_label);
+  /* Every check calls this: a tooltip or an accessible name set again costs a tooltip query
+   * and an accessibility update even when it says the same. */
+  if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)), title) != 0)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->actions), title);
+      set_button_label (self->remove_button, remove_label);
+    }
   /* The item still pending has nothing to move past, nor anything to move past it. */
   gtk_widget_set_visible (self->up_button, position > 0 && position < n_stored);
   gtk_widget_set_visible (self->down_button, position + 1 < n_stored);
@@ -239,7 +244,10 @@ declic_wizard_item_update_summary (DeclicWizardItem *self)
       if (value != NULL && *value != '\0')
         summary = declic_enum_choice_get_label (pattern, value);
     }
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), summary != NULL ? summary : "");
+  if (summary == NULL)
+    summary = "";
+  if (g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (self)), summary) != 0)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), summary);
 }
 
 /* Fills its rows from the draft, writing nothing back. */
@@ -353,7 +361,11 @@ declic_wizard_item_bind (DeclicWizardItem *self,
     return;
   declic_wizard_item_register (self);
   if (!same)
-    declic_wizard_item_load (self);
+    {
+      for (guint i = 0; i < self->fields->len; i++)
+        declic_wizard_field_drop_unstored (g_ptr_array_index (self->fields, i));
+      declic_wizard_item_load (self);
+    }
 }
 
 /* Which of its fields holds @focus: its index, -1 for the row of buttons, -2 for none. */

@@ -30,6 +30,13 @@ typedef struct
   GPtrArray             *codes;         /* country drop-downs, province combos: index → code (NULL first) */
   char                  *local_error;   /* a value the draft cannot hold ("12a" in a number) */
   gboolean               applies;       /* declic_applies_field (): shown at all */
+  /* What declic_wizard_field_set_message () showed last: every check calls it for every field,
+   * and one that changes nothing then costs nothing (no CSS or accessibility update). */
+  gboolean               message_set;
+  DeclicSeverity         shown_severity;
+  char                  *shown_message;
+  GtkWidget             *shown_row;
+  gboolean               shown_applies;
   GtkEventController    *focus[2];      /* on row and combo_row: the focus leaving the field */
 } DeclicWizardField;
 
@@ -99,6 +106,8 @@ void               declic_wizard_field_load       (DeclicWizardField *field);
 void               declic_wizard_field_set_message (DeclicWizardField *field,
                                                    DeclicSeverity     severity,
                                                    const char        *message);
+void               declic_wizard_field_forget_message (DeclicWizardField *field);
+void               declic_wizard_field_drop_unstored (DeclicWizardField *field);
 void               declic_wizard_field_update_info (DeclicWizardField *field);
 void               declic_wizard_field_focus      (DeclicWizardField *field);
 void               declic_wizard_field_set_applies (DeclicWizardField *field,
