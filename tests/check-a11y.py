@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Accessibility of the real window, read through AT-SPI as a screen reader would: every input
 of every wizard page has a name, said once, and can take the keyboard focus. Runs declic on a workspace holding the sample
-draft, opens the draft from the list, then walks the accessible tree.
+draft, opens the draft from the list, goes through its pages with Next, then walks the accessible tree.
 
 Arguments: the declic binary, the sample draft."""
 import re
@@ -16,6 +16,7 @@ import pyatspi  # noqa: E402
 
 INPUT_ROLES = {"text", "entry", "password text", "combo box", "check box", "toggle button",
                "spin button", "switch", "push button"}
+N_SECTIONS = 11  # the DI's sections, one wizard page each
 FOCUS_ROLES = {"text", "entry", "password text", "check box", "spin button", "switch"}
 
 
@@ -36,7 +37,19 @@ def main():
         assert items, "the workspace list shows no draft"
         items[0].parent.querySelection().selectChild(0)
 
+        # A page is built when it is first shown: go through them all with Next, as a person
+        # would, and each stays in the tree once built.
         nodes = []
+        for _ in range(N_SECTIONS - 1):
+            next_button = None
+            while next_button is None and time.monotonic() < deadline:
+                next_button = next((node for r, n, node in walk(app, [])
+                                    if r == "push button" and n.strip() == "Next"), None)
+                time.sleep(0.2)
+            assert next_button is not None, "the wizard shows no Next button among " + repr(
+                sorted({n for r, n, _ in walk(app, []) if r == "push button"}))
+            next_button.queryAction().doAction(0)
+            time.sleep(0.3)
         while time.monotonic() < deadline:
             nodes = walk(app, [])
             if sum(1 for r, _, _ in nodes if r == "text") >= 40:

@@ -50,6 +50,7 @@ typedef struct
   GPtrArray     *groups;     /* conditional groups: GtkWidget with "declic-condition" data */
   GPtrArray     *item_lists; /* DeclicWizardItemList, one per list of items */
   GtkWidget     *work_window; /* work page: the 5-year window and its gaps */
+  gboolean       built;      /* for the draft shown: a page is built when first shown */
 } DeclicWizardSectionPage;
 
 struct _DeclicWizard
@@ -126,6 +127,10 @@ typedef struct _DeclicWizardItemList DeclicWizardItemList;
 DeclicWizardItemList *declic_wizard_sections_get_item_list (DeclicWizard *self,
                                                    const char        *array_path);
 void               declic_wizard_sections_forget_items (DeclicWizard *self,
+                                                   DeclicSection      section);
+void               declic_wizard_sections_clear   (DeclicWizard      *self,
+                                                   DeclicSection      section);
+void               declic_wizard_sections_ensure  (DeclicWizard      *self,
                                                    DeclicSection      section);
 void               declic_wizard_sections_build   (DeclicWizard      *self,
                                                    DeclicSection      section);

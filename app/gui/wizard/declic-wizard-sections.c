@@ -243,20 +243,14 @@ declic_wizard_sections_forget_items (DeclicWizard  *self,
   g_ptr_array_set_size (page->item_lists, 0);
 }
 
-/* (Re)builds a section's page from the draft. */
+/* Drops a section's page: its rows, its fields and its lists of items. It is built again when
+ * it is next shown or asked for (declic_wizard_sections_ensure ()). */
 void
-declic_wizard_sections_build (DeclicWizard  *self,
+declic_wizard_sections_clear (DeclicWizard  *self,
                               DeclicSection  section)
 {
   DeclicWizardSectionPage *page = &self->pages[section];
-  const char *const *layout = layouts[section];
   g_autoptr(GPtrArray) old_fields = g_ptr_array_new_with_free_func ((GDestroyNotify) declic_wizard_field_free);
-  const char *condition = NULL;
-  GtkWidget *group = NULL;
-  GtkWidget *label;
-  double scroll;
-  GHashTableIter iter;
-  gpointer value;
 
   /* The focus leaves a page about to be dropped first: GTK would otherwise hand it to a row
    * already out of its list ("gtk_list_box_row_grab_focus: assertion 'box != NULL'"). The
@@ -269,7 +263,6 @@ declic_wizard_sections_build (DeclicWizard  *self,
       if (focus != NULL && gtk_widget_is_ancestor (focus, page->content))
         gtk_root_set_focus (root, NULL);
     }
-  scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page->scrolled)));
   declic_wizard_sections_forget_items (self, section);
   g_object_set_data (G_OBJECT (self), "declic-old-fields", old_fields);
   g_hash_table_foreach_steal (self->fields, remove_section_field, GINT_TO_POINTER (section));
@@ -279,6 +272,43 @@ declic_wizard_sections_build (DeclicWizard  *self,
   g_ptr_array_set_size (page->groups, 0);
   g_ptr_array_set_size (page->message_rows, 0);
   page->work_window = NULL;
+  page->built = FALSE;
+  if (page->content != NULL)
+    {
+      adw_clamp_set_child (ADW_CLAMP (page->clamp), NULL);
+      page->content = NULL;
+    }
+}
+
+/* Builds a section's page the first time it is shown or asked for: opening a draft builds the
+ * page shown, not all eleven. */
+void
+declic_wizard_sections_ensure (DeclicWizard  *self,
+                               DeclicSection  section)
+{
+  if (section <= DECLIC_SECTION_NONE || section >= DECLIC_N_SECTIONS || self->pages[section].built)
+    return;
+  declic_wizard_sections_build (self, section);
+  declic_wizard_sections_refresh (self, section);
+}
+
+/* (Re)builds a section's page from the draft. */
+void
+declic_wizard_sections_build (DeclicWizard  *self,
+                              DeclicSection  section)
+{
+  DeclicWizardSectionPage *page = &self->pages[section];
+  const char *const *layout = layouts[section];
+  const char *condition = NULL;
+  GtkWidget *group = NULL;
+  GtkWidget *label;
+  double scroll;
+  GHashTableIter iter;
+  gpointer value;
+
+  scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page->scrolled)));
+  declic_wizard_sections_clear (self, section);
+  page->built = TRUE;
 
   page->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   gtk_widget_set_margin_top (page->content, 24);
@@ -433,7 +463,7 @@ declic_wizard_sections_refresh (DeclicWizard  *self,
   gpointer value;
   guint n_messages = 0;
 
-  if (page->content == NULL || self->draft == NULL)
+  if (!page->built || self->draft == NULL)
     return;
 
   /* The most serious finding on each path (the list is sorted that way). */

@@ -290,11 +290,16 @@ on_draft_changed (DeclicDraft  *draft,
             }
         }
       else if (spec != NULL && spec->section != DECLIC_SECTION_NONE)
-        declic_wizard_sections_build (self, spec->section);
+        {
+          /* A page not built yet will be, from the draft as it is, when it is shown. */
+          if (self->pages[spec->section].built)
+            declic_wizard_sections_build (self, spec->section);
+        }
       else
         {
           for (int s = 0; s < DECLIC_N_SECTIONS; s++)
-            declic_wizard_sections_build (self, s);
+            if (self->pages[s].built)
+              declic_wizard_sections_build (self, s);
           declic_wizard_summary_load_fields (self);
         }
     }
@@ -826,8 +831,7 @@ declic_wizard_init (DeclicWizard *self)
       gtk_list_box_append (self->sidebar_list, self->sidebar_rows[p]);
     }
 
-  for (int s = 0; s < DECLIC_N_SECTIONS; s++)
-    declic_wizard_sections_build (self, s);
+  declic_wizard_sections_ensure (self, 0);
   refresh (self);
   gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (self->sidebar_rows[0]));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.undo-remove", FALSE);
@@ -892,8 +896,11 @@ declic_wizard_set_draft (DeclicWizard *self,
   g_hash_table_remove_all (self->asked);
   memset (self->passed, 0, sizeof self->passed);
   self->review_opened = FALSE;
+  /* Only the page shown is built now; the others when they are first shown or asked for. */
   for (int s = 0; s < DECLIC_N_SECTIONS; s++)
-    declic_wizard_sections_build (self, s);
+    declic_wizard_sections_clear (self, s);
+  if (self->current < DECLIC_N_SECTIONS)
+    declic_wizard_sections_build (self, self->current);
   declic_wizard_summary_load_fields (self);
   refresh (self);
 
@@ -916,6 +923,8 @@ declic_wizard_show_section (DeclicWizard *self,
 
   if (section >= DECLIC_WIZARD_PAGE_REVIEW && (self->summary_dirty || section != self->current))
     declic_wizard_summary_rebuild (self, section);
+  else
+    declic_wizard_sections_ensure (self, section);
 
   gtk_stack_set_visible_child_name (self->stack, page_get_id (section));
   if (gtk_list_box_get_selection_mode (self->sidebar_list) != GTK_SELECTION_NONE)
@@ -1000,6 +1009,17 @@ declic_wizard_get_findings (DeclicWizard *self)
   return self->findings;
 }
 
+/* The page of @path is built: asked for one of its rows, it has them. */
+static void
+ensure_page_of (DeclicWizard *self,
+                const char   *path)
+{
+  const DeclicFieldSpec *spec = path != NULL ? declic_draft_fields_lookup_path (path) : NULL;
+
+  if (spec != NULL)
+    declic_wizard_sections_ensure (self, spec->section);
+}
+
 GtkWidget *
 declic_wizard_get_row (DeclicWizard *self,
                        const char   *path)
@@ -1008,6 +1028,7 @@ declic_wizard_get_row (DeclicWizard *self,
 
   g_return_val_if_fail (DECLIC_IS_WIZARD (self), NULL);
 
+  ensure_page_of (self, path);
   field = g_hash_table_lookup (self->fields, path);
   return field != NULL ? field->row : NULL;
 }
@@ -1020,6 +1041,7 @@ declic_wizard_get_input (DeclicWizard *self,
 
   g_return_val_if_fail (DECLIC_IS_WIZARD (self), NULL);
 
+  ensure_page_of (self, path);
   field = g_hash_table_lookup (self->fields, path);
   return field != NULL ? field->input : NULL;
 }
@@ -1032,6 +1054,7 @@ declic_wizard_get_add_button (DeclicWizard *self,
 
   g_return_val_if_fail (DECLIC_IS_WIZARD (self), NULL);
 
+  ensure_page_of (self, array_path);
   list = declic_wizard_sections_get_item_list (self, array_path);
   return list != NULL ? declic_wizard_item_list_get_add_button (list) : NULL;
 }
