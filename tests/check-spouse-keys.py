@@ -91,17 +91,27 @@ def main():
                    "both rows counting the disagreement", timeout=20)
         print("rows:", row_line(s, B_NAME), "|", row_line(s, A_NAME))
 
-        # Each draft, opened from the list: its header names the spouse, its checks show the
-        # disagreement with the other's name and both dates.
-        for key, other in (("End", None), ("Home", None)):
+        # Each draft, opened from the list: its header names the spouse, its Review page shows
+        # the disagreement with the other's name and both dates (one draft's is on its Family
+        # page, the other's on its Personal information page). A person goes to Review with
+        # Alt+Right, from the first page; the next draft opens on the same page.
+        previous = None
+        for key in ("End", "Home"):
             s.key(key)
-            s.wait_for(lambda: any(n.startswith("Linked spouse: ") for n in s.names({"label"})),
+            # The other draft's header, not the one before it.
+            s.wait_for(lambda: any(n.startswith("Linked spouse: ") and n != previous for n in s.names({"label"})),
                        "the header naming the spouse")
-            header = next(n for n in s.names({"label"}) if n.startswith("Linked spouse: "))
+            if key == "End":
+                for _ in range(11):   # the DI's 11 sections, then Review
+                    s.key("alt+Right")
+            header = next(n for n in s.names({"label"}) if n.startswith("Linked spouse: ") and n != previous)
+            previous = header
             other = header[len("Linked spouse: "):]
             assert other in (A_NAME, B_NAME), header
             s.wait_for(lambda: disagreement_shown(s, other), f"the disagreement with {other}'s draft")
             print(f"{key}: {header}; the disagreement is shown")
+            # Alt+Right took the focus to the page: back to the list (its rows have no name).
+            s.tab_to("", {"list item"}, key="shift+Tab")
 
         # Unlinked from the keyboard: the rows are back to complete.
         s.key("shift+Down" if key == "Home" else "shift+Up")

@@ -49,6 +49,17 @@ struct _DeclicWizardItemList
 
 G_DEFINE_FINAL_TYPE (DeclicWizardItemList, declic_wizard_item_list, ADW_TYPE_PREFERENCES_GROUP)
 
+enum
+{
+  PROP_0,
+  PROP_ARRAY_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void declic_wizard_item_list_constructed (GObject *object);
+
 static const char *
 item_label (DeclicWizardItemList *self)
 {
@@ -237,6 +248,26 @@ entry_free (Entry *entry)
   g_free (entry);
 }
 
+/* Takes the entry's rows out of the list, and frees it. */
+static void
+entry_remove (Entry *entry)
+{
+  GtkWidget *rows[3];
+  guint n = entry_get_rows (entry, rows);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (entry->list));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* GTK would hand the focus to a row already out of its list. */
+      if (focus != NULL && (focus == rows[i] || gtk_widget_is_ancestor (focus, rows[i])))
+        gtk_root_set_focus (root, NULL);
+      if (gtk_widget_get_parent (rows[i]) == GTK_WIDGET (entry->list->list))
+        gtk_list_box_remove (entry->list->list, rows[i]);
+    }
+  entry_free (entry);
+}
+
 static void
 entry_update (Entry *entry,
               guint  position,
@@ -417,12 +448,58 @@ declic_wizard_item_list_finalize (GObject *object)
 }
 
 static void
+declic_wizard_item_list_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  DeclicWizardItemList *self = DECLIC_WIZARD_ITEM_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARRAY_PATH:
+      g_value_set_string (value, self->array_path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+declic_wizard_item_list_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  DeclicWizardItemList *self = DECLIC_WIZARD_ITEM_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARRAY_PATH:
+      g_free (self->array_path);
+      self->array_path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 declic_wizard_item_list_class_init (DeclicWizardItemListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = declic_wizard_item_list_constructed;
   object_class->dispose = declic_wizard_item_list_dispose;
   object_class->finalize = declic_wizard_item_list_finalize;
+  object_class->get_property = declic_wizard_item_list_get_property;
+  object_class->set_property = declic_wizard_item_list_set_property;
+
+  /* The list of the draft it shows ("education"). */
+  properties[PROP_ARRAY_PATH] =
+    g_param_spec_string ("array-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -432,21 +509,21 @@ declic_wizard_item_list_init (DeclicWizardItemList *self)
   self->spares = g_ptr_array_new ();
 }
 
-GtkWidget *
-declic_wizard_item_list_new (DeclicWizard *wizard,
-                             const char   *array_path)
+/* The parts that do not depend on the draft: title, Add and the empty list. */
+static void
+declic_wizard_item_list_constructed (GObject *object)
 {
-  DeclicWizardItemList *self = g_object_new (DECLIC_TYPE_WIZARD_ITEM_LIST, NULL);
-  DeclicDraft *draft = declic_wizard_get_draft (wizard);
-  const DeclicFieldSpec *spec = declic_draft_fields_lookup_path (array_path);
-  g_autofree char *pattern = declic_draft_fields_path_to_pattern (array_path);
+  DeclicWizardItemList *self = DECLIC_WIZARD_ITEM_LIST (object);
+  const DeclicFieldSpec *spec = declic_draft_fields_lookup_path (self->array_path);
+  g_autofree char *pattern = declic_draft_fields_path_to_pattern (self->array_path);
   g_autofree char *item_pattern = g_strconcat (pattern, "[]", NULL);
   g_autofree char *add_label = NULL;
   GtkWidget *content;
-  guint n;
 
-  self->wizard = wizard;
-  self->array_path = g_strdup (array_path);
+  G_OBJECT_CLASS (declic_wizard_item_list_parent_class)->constructed (object);
+
+  if (spec == NULL)
+    g_critical ("No list %s in the field table", self->array_path);
   self->item_spec = declic_draft_fields_lookup (item_pattern);
   self->plain = self->item_spec != NULL && self->item_spec->type != DECLIC_FIELD_OBJECT;
 
@@ -478,10 +555,29 @@ declic_wizard_item_list_new (DeclicWizard *wizard,
   gtk_widget_set_focusable (self->empty_row, FALSE);
   gtk_list_box_append (self->list, self->empty_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
+}
 
+/**
+ * declic_wizard_item_list_bind:
+ *
+ * Shows the items of @wizard's draft, and follows them. Call declic_wizard_item_list_forget ()
+ * before binding it again (another draft).
+ */
+void
+declic_wizard_item_list_bind (DeclicWizardItemList *self,
+                              DeclicWizard         *wizard)
+{
+  DeclicDraft *draft = declic_wizard_get_draft (wizard);
+
+  g_return_if_fail (DECLIC_IS_WIZARD_ITEM_LIST (self));
+  g_return_if_fail (self->model == NULL && self->entries->len == 0);
+
+  self->wizard = wizard;
   if (draft != NULL)
     {
-      self->model = declic_draft_items_new (draft, array_path);
+      guint n;
+
+      self->model = declic_draft_items_new (draft, self->array_path);
       n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
       for (guint i = 0; i < n; i++)
         {
@@ -495,7 +591,6 @@ declic_wizard_item_list_new (DeclicWizard *wizard,
                                                       G_CALLBACK (on_items_changed), self);
     }
   update_entries (self);
-  return GTK_WIDGET (self);
 }
 
 const char *
@@ -576,10 +671,12 @@ declic_wizard_item_list_forget (DeclicWizardItemList *self)
 
   if (self->model != NULL)
     g_clear_signal_handler (&self->items_changed_handler, self->model);
+  g_clear_object (&self->model);
   for (guint i = 0; i < self->entries->len; i++)
-    entry_free (g_ptr_array_index (self->entries, i));
+    entry_remove (g_ptr_array_index (self->entries, i));
   g_ptr_array_set_size (self->entries, 0);
   for (guint i = 0; i < self->spares->len; i++)
-    entry_free (g_ptr_array_index (self->spares, i));
+    entry_remove (g_ptr_array_index (self->spares, i));
   g_ptr_array_set_size (self->spares, 0);
+  update_entries (self);
 }

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 #define DECLIC_TYPE_WIZARD_ITEM_LIST (declic_wizard_item_list_get_type ())
 G_DECLARE_FINAL_TYPE (DeclicWizardItemList, declic_wizard_item_list, DECLIC, WIZARD_ITEM_LIST, AdwPreferencesGroup)
 
-GtkWidget        *declic_wizard_item_list_new            (DeclicWizard         *wizard,
-                                                          const char           *array_path);
+void              declic_wizard_item_list_bind           (DeclicWizardItemList *self,
+                                                          DeclicWizard         *wizard);
 const char       *declic_wizard_item_list_get_array_path (DeclicWizardItemList *self);
 DeclicDraftItems *declic_wizard_item_list_get_model      (DeclicWizardItemList *self);
 GtkWidget        *declic_wizard_item_list_get_add_button (DeclicWizardItemList *self);

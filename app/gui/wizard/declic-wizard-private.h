@@ -4,6 +4,7 @@
 #include "declic-wizard.h"
 #include "declic-finding.h"
 #include "declic-validate.h"
+#include "sections/declic-section-page.h"
 
 G_BEGIN_DECLS
 
@@ -40,19 +41,6 @@ typedef struct
   GtkEventController    *focus[2];      /* on row and combo_row: the focus leaving the field */
 } DeclicWizardField;
 
-typedef struct
-{
-  GtkWidget     *scrolled;   /* the stack child */
-  GtkWidget     *clamp;
-  GtkWidget     *content;    /* rebuilt */
-  GtkWidget     *messages;   /* AdwPreferencesGroup: findings with no field of their own */
-  GPtrArray     *message_rows; /* its rows, in order, reused from one check to the next */
-  GPtrArray     *groups;     /* conditional groups: GtkWidget with "declic-condition" data */
-  GPtrArray     *item_lists; /* DeclicWizardItemList, one per list of items */
-  GtkWidget     *work_window; /* work page: the 5-year window and its gaps */
-  gboolean       built;      /* for the draft shown: a page is built when first shown */
-} DeclicWizardSectionPage;
-
 struct _DeclicWizard
 {
   AdwBin                  parent_instance;
@@ -77,7 +65,7 @@ struct _DeclicWizard
   DeclicValidateContext  *context;
   GPtrArray              *findings;
   GHashTable             *fields;        /* path → DeclicWizardField, owned */
-  DeclicWizardSectionPage pages[DECLIC_N_SECTIONS];
+  DeclicSectionPage      *section_pages[DECLIC_N_SECTIONS];
   GtkWidget              *extra_pages[DECLIC_WIZARD_N_PAGES - DECLIC_WIZARD_PAGE_REVIEW];
   GtkWidget              *sidebar_rows[DECLIC_WIZARD_N_PAGES];
   int                     current;
@@ -121,21 +109,6 @@ guint              declic_wizard_field_insert_into (DeclicWizardField *field,
 /* Adds the field's row and its message row to a preferences group or an expander row. */
 void               declic_wizard_field_add_to     (DeclicWizardField *field,
                                                    GtkWidget         *container);
-
-/* declic-wizard-sections.c */
-typedef struct _DeclicWizardItemList DeclicWizardItemList;
-DeclicWizardItemList *declic_wizard_sections_get_item_list (DeclicWizard *self,
-                                                   const char        *array_path);
-void               declic_wizard_sections_forget_items (DeclicWizard *self,
-                                                   DeclicSection      section);
-void               declic_wizard_sections_clear   (DeclicWizard      *self,
-                                                   DeclicSection      section);
-void               declic_wizard_sections_ensure  (DeclicWizard      *self,
-                                                   DeclicSection      section);
-void               declic_wizard_sections_build   (DeclicWizard      *self,
-                                                   DeclicSection      section);
-void               declic_wizard_sections_refresh (DeclicWizard      *self,
-                                                   DeclicSection      section);
 
 /* declic-wizard-summary.c */
 GtkWidget         *declic_wizard_summary_new_page (DeclicWizard      *self,

@@ -17,6 +17,17 @@
 #include "declic-spouse-link.h"
 #include "declic-wizard-item-list.h"
 #include "declic-wizard-private.h"
+#include "sections/declic-consent-page.h"
+#include "sections/declic-contact-page.h"
+#include "sections/declic-education-page.h"
+#include "sections/declic-english-page.h"
+#include "sections/declic-family-page.h"
+#include "sections/declic-french-page.h"
+#include "sections/declic-job-offer-page.h"
+#include "sections/declic-personal-page.h"
+#include "sections/declic-quebec-page.h"
+#include "sections/declic-representative-page.h"
+#include "sections/declic-work-page.h"
 
 G_DEFINE_FINAL_TYPE (DeclicWizard, declic_wizard, ADW_TYPE_BIN)
 
@@ -28,6 +39,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The page of each section, in the DI's order (DeclicSection). */
+static GType (*const section_page_types[DECLIC_N_SECTIONS]) (void) = {
+  declic_personal_page_get_type, declic_contact_page_get_type, declic_family_page_get_type,
+  declic_education_page_get_type, declic_work_page_get_type, declic_job_offer_page_get_type,
+  declic_french_page_get_type, declic_english_page_get_type, declic_quebec_page_get_type,
+  declic_consent_page_get_type, declic_representative_page_get_type,
+};
 
 static const char *const extra_ids[] = { "review", "eligibility", "deadlines", "plan" };
 static const char *const extra_titles[] = {
@@ -154,6 +173,13 @@ update_sidebar_row (DeclicWizard *self,
       state = g_strdup (_("Dates and days left"));
     }
 
+  /* Every check calls this for every page: what says the same is not set again (a restyle
+   * and an accessibility update each time). */
+  if (g_strcmp0 (gtk_label_get_text (state_label), state) == 0
+      && g_strcmp0 (gtk_image_get_icon_name (icon), icon_name) == 0
+      && gtk_widget_has_css_class (GTK_WIDGET (icon), "error") == (g_strcmp0 (css, "error") == 0)
+      && gtk_widget_has_css_class (GTK_WIDGET (icon), "success") == (g_strcmp0 (css, "success") == 0))
+    return;
   gtk_image_set_from_icon_name (icon, icon_name);
   gtk_widget_remove_css_class (GTK_WIDGET (icon), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (icon), "success");
@@ -209,6 +235,28 @@ update_actions (DeclicWizard *self)
     }
 }
 
+/* The list of items of @array_path, on its page; NULL when the page shows none. */
+static DeclicWizardItemList *
+find_item_list (DeclicWizard *self,
+                const char   *array_path)
+{
+  const DeclicFieldSpec *spec = declic_draft_fields_lookup_path (array_path);
+
+  if (spec == NULL || spec->section <= DECLIC_SECTION_NONE || spec->section >= DECLIC_N_SECTIONS)
+    return NULL;
+  return declic_section_page_get_item_list (self->section_pages[spec->section], array_path);
+}
+
+/* A change of the draft's shape its lists did not follow: a page bound is filled again. */
+static void
+rebind (DeclicSectionPage *page)
+{
+  if (!declic_section_page_is_bound (page))
+    return;
+  declic_section_page_unbind (page);
+  declic_section_page_bind (page);
+}
+
 /* Checking */
 
 static void
@@ -224,7 +272,7 @@ refresh (DeclicWizard *self)
     }
 
   for (int s = 0; s < DECLIC_N_SECTIONS; s++)
-    declic_wizard_sections_refresh (self, s);
+    declic_section_page_refresh (self->section_pages[s]);
   declic_wizard_summary_refresh_fields (self);
   for (int p = 0; p < DECLIC_WIZARD_N_PAGES; p++)
     update_sidebar_row (self, p);
@@ -266,7 +314,7 @@ on_draft_changed (DeclicDraft  *draft,
       else if (structural && spec != NULL && g_str_has_suffix (path, "]"))
         array = g_strndup (path, strrchr (path, '[') - path);
       if (array != NULL)
-        list = declic_wizard_sections_get_item_list (self, array);
+        list = find_item_list (self, array);
 
       if (list != NULL)
         {
@@ -291,15 +339,13 @@ on_draft_changed (DeclicDraft  *draft,
         }
       else if (spec != NULL && spec->section != DECLIC_SECTION_NONE)
         {
-          /* A page not built yet will be, from the draft as it is, when it is shown. */
-          if (self->pages[spec->section].built)
-            declic_wizard_sections_build (self, spec->section);
+          /* A page not bound yet will be, to the draft as it is, when it is shown. */
+          rebind (self->section_pages[spec->section]);
         }
       else
         {
           for (int s = 0; s < DECLIC_N_SECTIONS; s++)
-            if (self->pages[s].built)
-              declic_wizard_sections_build (self, s);
+            rebind (self->section_pages[s]);
           declic_wizard_summary_load_fields (self);
         }
     }
@@ -317,7 +363,7 @@ static void
 refresh_shown (DeclicWizard *self)
 {
   for (int s = 0; s < DECLIC_N_SECTIONS; s++)
-    declic_wizard_sections_refresh (self, s);
+    declic_section_page_refresh (self->section_pages[s]);
   for (int p = 0; p < DECLIC_WIZARD_N_PAGES; p++)
     update_sidebar_row (self, p);
 }
@@ -427,7 +473,7 @@ declic_wizard_item_emptying (DeclicWizard *self,
   if (bracket == NULL || self->draft == NULL)
     return;
   array = g_strndup (item_path, bracket - item_path);
-  list = declic_wizard_sections_get_item_list (self, array);
+  list = find_item_list (self, array);
   if (list != NULL)
     declic_draft_items_keep_pending (declic_wizard_item_list_get_model (list),
                                      (guint) g_ascii_strtoull (bracket + 1, NULL, 10));
@@ -471,7 +517,7 @@ declic_wizard_add_item (DeclicWizard *self,
 
   g_return_if_fail (self->draft != NULL);
 
-  list = declic_wizard_sections_get_item_list (self, array_path);
+  list = find_item_list (self, array_path);
   g_return_if_fail (list != NULL);
   position = declic_draft_items_add_pending (declic_wizard_item_list_get_model (list));
   declic_wizard_item_list_refresh (list);
@@ -520,7 +566,7 @@ declic_wizard_remove_item (DeclicWizard *self,
 
   g_return_if_fail (self->draft != NULL);
 
-  list = declic_wizard_sections_get_item_list (self, path);
+  list = find_item_list (self, path);
   g_return_if_fail (list != NULL);
   items = declic_wizard_item_list_get_model (list);
 
@@ -575,7 +621,7 @@ declic_wizard_move_item (DeclicWizard *self,
     return;
   declic_draft_move_item (self->draft, path, from, to);
   /* The same rows, in their new place: the focus goes to the item moved. */
-  list = declic_wizard_sections_get_item_list (self, path);
+  list = find_item_list (self, path);
   if (list != NULL)
     declic_wizard_item_list_focus_item (list, to);
 }
@@ -596,7 +642,7 @@ undo_remove_activated (GtkWidget  *widget,
 
   if (declic_draft_insert_item (self->draft, array, self->undo_index, json))
     {
-      list = declic_wizard_sections_get_item_list (self, array);
+      list = find_item_list (self, array);
       if (list != NULL)
         declic_wizard_item_list_focus_item (list, MIN (self->undo_index,
                                                        declic_draft_get_n_items (self->draft, array) - 1));
@@ -689,19 +735,13 @@ declic_wizard_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_handler, self->draft);
   /* The fields disconnect from their rows: before the rows go; the lists of items first. */
   for (int s = 0; s < DECLIC_N_SECTIONS; s++)
-    if (self->pages[s].item_lists != NULL)
-      declic_wizard_sections_forget_items (self, s);
+    if (self->section_pages[s] != NULL)
+      declic_section_page_unbind (self->section_pages[s]);
   g_clear_pointer (&self->fields, g_hash_table_unref);
   /* AdwBin keeps its own pointer to the child the template gave it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DECLIC_TYPE_WIZARD);
   g_clear_pointer (&self->asked, g_hash_table_unref);
-  for (int s = 0; s < DECLIC_N_SECTIONS; s++)
-    {
-      g_clear_pointer (&self->pages[s].groups, g_ptr_array_unref);
-      g_clear_pointer (&self->pages[s].item_lists, g_ptr_array_unref);
-      g_clear_pointer (&self->pages[s].message_rows, g_ptr_array_unref);
-    }
   g_clear_object (&self->draft);
   g_clear_object (&self->spouse);
   g_clear_pointer (&self->spouse_id, g_free);
@@ -810,18 +850,9 @@ declic_wizard_init (DeclicWizard *self)
 
       if (p < DECLIC_N_SECTIONS)
         {
-          DeclicWizardSectionPage *page = &self->pages[p];
-
-          page->groups = g_ptr_array_new ();
-          page->item_lists = g_ptr_array_new ();
-          page->message_rows = g_ptr_array_new ();
-          page->clamp = adw_clamp_new ();
-          adw_clamp_set_maximum_size (ADW_CLAMP (page->clamp), 720);
-          page->scrolled = gtk_scrolled_window_new ();
-          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (page->scrolled),
-                                          GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-          gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (page->scrolled), page->clamp);
-          child = page->scrolled;
+          child = declic_section_page_new (section_page_types[p] (), self);
+          g_assert (declic_section_page_get_section (DECLIC_SECTION_PAGE (child)) == p);
+          self->section_pages[p] = DECLIC_SECTION_PAGE (child);
         }
       else
         child = self->extra_pages[p - DECLIC_WIZARD_PAGE_REVIEW] = declic_wizard_summary_new_page (self, p);
@@ -831,7 +862,7 @@ declic_wizard_init (DeclicWizard *self)
       gtk_list_box_append (self->sidebar_list, self->sidebar_rows[p]);
     }
 
-  declic_wizard_sections_ensure (self, 0);
+  declic_section_page_bind (self->section_pages[0]);
   refresh (self);
   gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (self->sidebar_rows[0]));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.undo-remove", FALSE);
@@ -896,11 +927,11 @@ declic_wizard_set_draft (DeclicWizard *self,
   g_hash_table_remove_all (self->asked);
   memset (self->passed, 0, sizeof self->passed);
   self->review_opened = FALSE;
-  /* Only the page shown is built now; the others when they are first shown or asked for. */
+  /* Only the page shown is bound now; the others when they are first shown or asked for. */
   for (int s = 0; s < DECLIC_N_SECTIONS; s++)
-    declic_wizard_sections_clear (self, s);
+    declic_section_page_unbind (self->section_pages[s]);
   if (self->current < DECLIC_N_SECTIONS)
-    declic_wizard_sections_build (self, self->current);
+    declic_section_page_bind (self->section_pages[self->current]);
   declic_wizard_summary_load_fields (self);
   refresh (self);
 
@@ -923,8 +954,8 @@ declic_wizard_show_section (DeclicWizard *self,
 
   if (section >= DECLIC_WIZARD_PAGE_REVIEW && (self->summary_dirty || section != self->current))
     declic_wizard_summary_rebuild (self, section);
-  else
-    declic_wizard_sections_ensure (self, section);
+  else if (section < DECLIC_N_SECTIONS)
+    declic_section_page_bind (self->section_pages[section]);
 
   gtk_stack_set_visible_child_name (self->stack, page_get_id (section));
   if (gtk_list_box_get_selection_mode (self->sidebar_list) != GTK_SELECTION_NONE)
@@ -990,7 +1021,7 @@ declic_wizard_focus_path (DeclicWizard *self,
 
   /* A list: its Add button. */
   {
-    DeclicWizardItemList *list = declic_wizard_sections_get_item_list (self, path);
+    DeclicWizardItemList *list = find_item_list (self, path);
 
     if (list != NULL)
       {
@@ -1016,8 +1047,8 @@ ensure_page_of (DeclicWizard *self,
 {
   const DeclicFieldSpec *spec = path != NULL ? declic_draft_fields_lookup_path (path) : NULL;
 
-  if (spec != NULL)
-    declic_wizard_sections_ensure (self, spec->section);
+  if (spec != NULL && spec->section > DECLIC_SECTION_NONE && spec->section < DECLIC_N_SECTIONS)
+    declic_section_page_bind (self->section_pages[spec->section]);
 }
 
 GtkWidget *
@@ -1055,6 +1086,6 @@ declic_wizard_get_add_button (DeclicWizard *self,
   g_return_val_if_fail (DECLIC_IS_WIZARD (self), NULL);
 
   ensure_page_of (self, array_path);
-  list = declic_wizard_sections_get_item_list (self, array_path);
+  list = find_item_list (self, array_path);
   return list != NULL ? declic_wizard_item_list_get_add_button (list) : NULL;
 }
