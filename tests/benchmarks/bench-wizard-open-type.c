@@ -23,8 +23,9 @@
  *
  * Typing: the family-names row of the first page is focused and typed into, 8 rounds of 25
  *   characters, a key about every 50 ms, the row set back to the sample's value between rounds
- *   (unmeasured). The keys are real: XTest key events sent by `xdotool type` to Xvfb, so GTK
- *   reads them from the X connection and dispatches them as it does a person's. Key to paint
+ *   (unmeasured), the pointer parked outside the windows. The keys are real: XTest key events
+ *   sent by `xdotool type` to Xvfb, so GTK reads them from the X connection and dispatches them
+ *   as it does a person's. Key to paint
  *   runs from the key's arrival in GTK (the window's GtkEventControllerKey "key-pressed",
  *   capture phase, before any widget sees it) to the "after-paint" of the next frame of that
  *   window; keys that arrive before that frame all end at it. Split into: the key's handlers
@@ -79,9 +80,10 @@
 #define AUTOSAVE_WAIT_MS 1300           /* the window's 1 s autosave delay, and some */
 
 /* Main-loop helpers: the benchmark runs as straight code in nested iterations of the
- * application's main loop, which go on dispatching events, frames and timeouts as usual (and
- * `valgrind --tool=callgrind --toggle-collect=measure_opens` or `=measure_typing` collects one
- * phase whole). Their time-outs only catch a run that went wrong, under valgrind too. */
+ * application's main loop, which go on dispatching events, frames and timeouts as usual; so
+ * in a profile (`perf record --call-graph dwarf`) every sample of a phase, its frames too, is
+ * under measure_opens () or measure_typing (). Their time-outs only catch a run gone wrong,
+ * and leave room for a profiler's slowness. */
 
 static gboolean
 set_flag (gpointer flag)
@@ -446,6 +448,31 @@ on_xdotool_exit (GPid     pid,
   t->xdotool_running = FALSE;
 }
 
+/* Xvfb's pointer starts in the middle of the screen, over the window: what lies under it (a
+ * tooltip shown, moved on each keystroke) would change the figures. A person's pointer is
+ * anywhere; here it is put below the windows, in the screen's last corner. */
+static void
+park_pointer (void)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *x = NULL, *y = NULL;
+  GdkRectangle area;
+  int status;
+
+  gdk_monitor_get_geometry (monitor, &area);
+  x = g_strdup_printf ("%d", area.x + area.width - 1);
+  y = g_strdup_printf ("%d", area.y + area.height - 1);
+  {
+    const char *argv[] = { "xdotool", "mousemove", "--sync", x, y, NULL };
+
+    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error)
+        || !g_spawn_check_wait_status (status, &error))
+      g_error ("xdotool: %s", error->message);
+  }
+}
+
 static gboolean
 round_typed (gpointer data)
 {
@@ -530,6 +557,8 @@ measure_typing (Typing      *t,
   t->gaps = g_array_new (FALSE, FALSE, sizeof (Gap));
   t->saves = g_array_new (FALSE, FALSE, sizeof (gint64));
 
+  if (t->real_keys)
+    park_pointer ();
   focus_window (window);
   gtk_widget_grab_focus (editable);
   wait_ms (300);
