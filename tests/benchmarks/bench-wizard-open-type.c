@@ -363,6 +363,18 @@ typing_frame_painted (Typing    *t,
   g_array_set_size (t->pending, 0);
 }
 
+/* A key (or, without real keys, an insert) about to reach the editable. */
+static void
+key_arrived (Typing *t,
+             Key     key)
+{
+  g_array_append_val (t->pending, key);
+  t->n_keys++;
+  if (t->last_pressed != 0)
+    append_ms (t->interval_ms, t->last_pressed, key.pressed);
+  t->last_pressed = key.pressed;
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -384,11 +396,7 @@ on_key_pressed (GtkEventControllerKey *controller,
       else
         t->server_clock_agrees = FALSE;
     }
-  g_array_append_val (t->pending, key);
-  t->n_keys++;
-  if (t->last_pressed != 0)
-    append_ms (t->interval_ms, t->last_pressed, now);
-  t->last_pressed = now;
+  key_arrived (t, key);
   return GDK_EVENT_PROPAGATE;
 }
 
@@ -507,8 +515,7 @@ type_round (Typing     *t,
 
           wait_ms (KEY_DELAY_MS);
           key.pressed = g_get_monotonic_time ();
-          g_array_append_val (t->pending, key);
-          t->n_keys++;
+          key_arrived (t, key);
           position = gtk_editable_get_position (GTK_EDITABLE (t->editable));
           gtk_editable_insert_text (GTK_EDITABLE (t->editable), c, 1, &position);
           gtk_editable_set_position (GTK_EDITABLE (t->editable), position);
