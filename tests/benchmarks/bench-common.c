@@ -78,6 +78,19 @@ bench_median (double *values,
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
+/* The nearest-rank @p-th percentile (0 < @p ≤ 100) of @n values, which are sorted in place:
+ * the smallest value that at least @p % of them do not exceed. */
+double
+bench_percentile (double *values,
+                  guint   n,
+                  double  p)
+{
+  guint rank = (guint) (p / 100.0 * n + 0.999999);
+
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[CLAMP (rank, 1, n) - 1];
+}
+
 /* The build tree's schemas, data and translations, a fixed day, no settings written: what the
  * test suite uses, so that a benchmark run needs no installation and does not depend on the date. */
 void

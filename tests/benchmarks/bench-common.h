@@ -11,6 +11,9 @@ char   *bench_make_workspace  (DeclicDraft *sample,
 void    bench_remove_tree     (const char  *folder);
 double  bench_median          (double      *values,
                                guint        n);
+double  bench_percentile      (double      *values,
+                               guint        n,
+                               double       p);
 void    bench_setup_env       (void);
 
 G_END_DECLS
