@@ -297,6 +297,11 @@ on_draft_changed (DeclicDraft  *draft,
   if (path != NULL && self->writing > 0 && !declic_draft_has (draft, path))
     g_hash_table_add (self->asked, g_strdup (path));
 
+  /* The stamp every save sets: no rule reads it and no page shows it, and checking the draft
+   * again for it was a quarter of each autosave. */
+  if (g_strcmp0 (path, "updated") == 0)
+    return;
+
   if (self->writing == 0)
     {
       const DeclicFieldSpec *spec = path != NULL ? declic_draft_fields_lookup_path (path) : NULL;
