@@ -481,6 +481,65 @@ test_order_follows_source (Fixture       *fixture,
   g_assert_cmpuint (position, <, N_DRAFTS);
 }
 
+/* The same order as a filter that sorts everything anew. */
+static void
+assert_same_order (DeclicDraftFilter *filter,
+                   GListModel        *source)
+{
+  g_autoptr(DeclicDraftFilter) fresh = declic_draft_filter_new (source);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (filter));
+
+  declic_draft_filter_set_sort (fresh, declic_draft_filter_get_sort (filter));
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (G_LIST_MODEL (fresh)));
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (source));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeclicDraftSummary) a = g_list_model_get_item (G_LIST_MODEL (filter), i);
+      g_autoptr(DeclicDraftSummary) b = g_list_model_get_item (G_LIST_MODEL (fresh), i);
+
+      if (a != b)
+        g_error ("position %u: %s, sorted anew %s", i, declic_draft_summary_get_path (a),
+                 declic_draft_summary_get_path (b));
+    }
+}
+
+/* An autosave replaces one summary, a new draft adds one, the trash takes some: the order kept
+ * is mended where they are, and stays the one a full sort gives, for every sort. */
+static void
+test_mended_order (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const DeclicDraftSort sorts[] = {
+    DECLIC_DRAFT_SORT_NAME, DECLIC_DRAFT_SORT_UPDATED, DECLIC_DRAFT_SORT_NEXT_DEADLINE, DECLIC_DRAFT_SORT_SCORE,
+  };
+  g_autoptr(DeclicDraftFilter) filter = declic_draft_filter_new (G_LIST_MODEL (fixture->source));
+  guint next = N_DRAFTS;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+    {
+      g_autoptr(DeclicDraftSummary) replacement = make_summary (next++, &fixture->today);
+      g_autoptr(DeclicDraftSummary) added = make_summary (next++, &fixture->today);
+      g_autoptr(DeclicDraftSummary) copy = make_summary (17, &fixture->today);  /* the same path as 17's */
+      gpointer two[2];
+
+      declic_draft_filter_set_sort (filter, sorts[s]);
+      g_list_store_splice (fixture->source, 3, 1, (gpointer *) &replacement, 1);
+      assert_same_order (filter, G_LIST_MODEL (fixture->source));
+      g_list_store_insert (fixture->source, 100, added);
+      assert_same_order (filter, G_LIST_MODEL (fixture->source));
+      g_list_store_remove (fixture->source, 42);
+      assert_same_order (filter, G_LIST_MODEL (fixture->source));
+      g_list_store_splice (fixture->source, 17, 1, (gpointer *) &copy, 1);
+      assert_same_order (filter, G_LIST_MODEL (fixture->source));
+      two[0] = make_summary (next++, &fixture->today);
+      two[1] = make_summary (next++, &fixture->today);
+      g_list_store_splice (fixture->source, 500, 3, two, 2);
+      g_object_unref (two[0]);
+      g_object_unref (two[1]);
+      assert_same_order (filter, G_LIST_MODEL (fixture->source));
+    }
+}
+
 static void
 test_csv (Fixture       *fixture,
           gconstpointer  data)
@@ -578,6 +637,7 @@ main (int   argc,
   g_test_add ("/draft-filter/days-follow-clock", Fixture, NULL, fixture_set_up, test_days_follow_clock, fixture_tear_down);
   g_test_add ("/draft-filter/one-change", Fixture, NULL, fixture_set_up, test_one_change, fixture_tear_down);
   g_test_add ("/draft-filter/order-follows-source", Fixture, NULL, fixture_set_up, test_order_follows_source, fixture_tear_down);
+  g_test_add ("/draft-filter/mended-order", Fixture, NULL, fixture_set_up, test_mended_order, fixture_tear_down);
   g_test_add ("/draft-filter/csv", Fixture, NULL, fixture_set_up, test_csv, fixture_tear_down);
   g_test_add_func ("/draft-filter/summary-of-draft", test_summary_of_draft);
   return g_test_run ();

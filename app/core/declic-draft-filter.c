@@ -16,6 +16,8 @@ struct _DeclicDraftFilter
   gulong             items_changed_id;
   GPtrArray         *items;      /* DeclicDraftSummary (owned), kept and sorted */
   GPtrArray         *sorted;     /* every summary of the source (owned), sorted; NULL: to do */
+  GPtrArray         *mirror;     /* the source's summaries in its order (owned), with sorted:
+                                  * what an items-changed took away */
 
   DeclicDraftSort    sort;
   char             **search_words;
@@ -83,6 +85,7 @@ declic_draft_filter_finalize (GObject *object)
 
   g_ptr_array_unref (self->items);
   g_clear_pointer (&self->sorted, g_ptr_array_unref);
+  g_clear_pointer (&self->mirror, g_ptr_array_unref);
   g_strfreev (self->search_words);
 
   G_OBJECT_CLASS (declic_draft_filter_parent_class)->finalize (object);
@@ -326,11 +329,70 @@ ensure_sorted (DeclicDraftFilter *self)
   if (self->sorted != NULL)
     return self->sorted;
   n = self->source != NULL ? g_list_model_get_n_items (self->source) : 0;
-  self->sorted = g_ptr_array_new_full (n, g_object_unref);
+  g_clear_pointer (&self->mirror, g_ptr_array_unref);
+  self->mirror = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->sorted, g_list_model_get_item (self->source, i));
+    g_ptr_array_add (self->mirror, g_list_model_get_item (self->source, i));
+  self->sorted = g_ptr_array_copy (self->mirror, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
   g_ptr_array_sort_with_data (self->sorted, compare_summaries, self);
   return self->sorted;
+}
+
+/* Where @summary goes in the sorted order (the first place not before it). The order is total:
+ * ties end by path. */
+static guint
+find_sorted (DeclicDraftFilter  *self,
+             DeclicDraftSummary *summary)
+{
+  guint low = 0, high = self->sorted->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (compare_summaries (&g_ptr_array_index (self->sorted, middle), &summary, self) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* A few summaries came or went (an autosave replaces one): the sorted order is mended where
+ * they are, rather than 10,000 summaries sorted again. FALSE when it must be worked out anew. */
+static gboolean
+mend_sorted (DeclicDraftFilter *self,
+             guint              position,
+             guint              removed,
+             guint              added)
+{
+  if (self->sorted == NULL || self->mirror == NULL || position + removed > self->mirror->len
+      || removed + added > 64)
+    return FALSE;
+
+  for (guint i = 0; i < removed; i++)
+    {
+      DeclicDraftSummary *gone = g_ptr_array_index (self->mirror, position + i);
+      guint at = find_sorted (self, gone);
+
+      /* Summaries that compare equal sit together: the one gone is among them. */
+      while (at < self->sorted->len && g_ptr_array_index (self->sorted, at) != gone
+             && compare_summaries (&g_ptr_array_index (self->sorted, at), &gone, self) == 0)
+        at++;
+      if (at >= self->sorted->len || g_ptr_array_index (self->sorted, at) != gone)
+        return FALSE;
+      g_ptr_array_remove_index (self->sorted, at);
+    }
+  g_ptr_array_remove_range (self->mirror, position, removed);
+
+  for (guint i = 0; i < added; i++)
+    {
+      DeclicDraftSummary *summary = g_list_model_get_item (self->source, position + i);
+
+      g_ptr_array_insert (self->mirror, position + i, summary);
+      g_ptr_array_insert (self->sorted, find_sorted (self, summary), g_object_ref (summary));
+    }
+  return self->mirror->len == g_list_model_get_n_items (self->source);
 }
 
 /* Works the whole list out again (10,000 summaries take a few milliseconds: every figure was
@@ -378,9 +440,16 @@ resort (DeclicDraftFilter *self)
 }
 
 static void
-on_source_items_changed (DeclicDraftFilter *self)
+on_source_items_changed (GListModel        *source,
+                         guint              position,
+                         guint              removed,
+                         guint              added,
+                         DeclicDraftFilter *self)
 {
-  resort (self);
+  if (mend_sorted (self, position, removed, added))
+    rebuild (self);
+  else
+    resort (self);
 }
 
 /**
@@ -396,8 +465,8 @@ declic_draft_filter_new (GListModel *source)
 
   self = g_object_new (DECLIC_TYPE_DRAFT_FILTER, NULL);
   self->source = g_object_ref (source);
-  self->items_changed_id = g_signal_connect_swapped (source, "items-changed",
-                                                     G_CALLBACK (on_source_items_changed), self);
+  self->items_changed_id = g_signal_connect (source, "items-changed",
+                                             G_CALLBACK (on_source_items_changed), self);
   rebuild (self);
   return self;
 }
