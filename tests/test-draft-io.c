@@ -276,6 +276,199 @@ test_save_unreadable (void)
   declic_test_remove_tree (dir);
 }
 
+/* Runs the main context until an asynchronous save reports, and returns what it reported. */
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} SaveWait;
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SaveWait *wait = user_data;
+
+  wait->ok = declic_draft_save_to_file_finish (DECLIC_DRAFT (source), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static gboolean
+save_async_and_wait (DeclicDraft  *draft,
+                     const char   *path,
+                     GError      **error)
+{
+  SaveWait wait = { FALSE, FALSE, NULL };
+
+  declic_draft_save_to_file_async (draft, path, NULL, saved_cb, &wait);
+  g_assert_true (declic_draft_is_saving (draft));
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (declic_draft_is_saving (draft));
+  if (wait.error != NULL)
+    g_propagate_error (error, wait.error);
+  return wait.ok;
+}
+
+/* The asynchronous save writes what the synchronous one writes, as privately, keeping a backup. */
+static void
+test_save_async_same_bytes (void)
+{
+  g_autofree char *dir = declic_test_make_workspace ();
+  g_autofree char *sync_path = g_build_filename (dir, "s.json", NULL);
+  g_autofree char *async_path = g_build_filename (dir, "a.json", NULL);
+  g_autofree char *backup = g_build_filename (dir, "a.json.bak", NULL);
+  g_autoptr(DeclicDraft) draft = declic_draft_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sync_data = NULL;
+  g_autofree char *async_data = NULL;
+  gsize sync_len, async_len;
+  GStatBuf st;
+  mode_t old_umask = umask (0);
+
+  declic_draft_set_string (draft, "client_label", "Même texte");
+  declic_draft_set_string (draft, "personal.given_names", "Zoé");
+  g_assert_true (save_async_and_wait (draft, async_path, &error));
+  g_assert_no_error (error);
+  /* Elsewhere, the same draft: a copy, which leaves the draft's own file as the one to watch. */
+  g_assert_true (declic_draft_save_to_file (draft, sync_path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (sync_path, &sync_data, &sync_len, NULL));
+  g_assert_true (g_file_get_contents (async_path, &async_data, &async_len, NULL));
+  g_assert_cmpmem (sync_data, sync_len, async_data, async_len);
+  g_assert_cmpint (g_stat (async_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Remembered: saving again is no conflict with itself, and keeps the previous version. */
+  g_chmod (async_path, 0644);
+  declic_draft_set_string (draft, "client_label", "Autre texte");
+  g_assert_true (save_async_and_wait (draft, async_path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (async_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  umask (old_umask);
+  declic_test_remove_tree (dir);
+}
+
+/* A file changed by someone else since it was read: DECLIC_DRAFT_ERROR_CHANGED, with the
+ * message of the synchronous save, and the other's file left as it is. */
+static void
+test_save_async_conflict (void)
+{
+  g_autofree char *dir = declic_test_make_workspace ();
+  g_autofree char *path = g_build_filename (dir, "d.json", NULL);
+  g_autoptr(DeclicDraft) draft = declic_draft_new ();
+  g_autoptr(DeclicDraft) mine = NULL;
+  g_autoptr(DeclicDraft) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) sync_error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+
+  declic_draft_set_string (draft, "client_label", "Commun");
+  g_assert_true (declic_draft_save_to_file (draft, path, &error));
+  mine = declic_draft_new_from_file (path, &error);
+  other = declic_draft_new_from_file (path, &error);
+  g_assert_no_error (error);
+
+  declic_draft_set_string (other, "client_label", "L'autre, plus long");
+  g_assert_true (declic_draft_save_to_file (other, path, &error));
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  declic_draft_set_string (mine, "client_label", "Le mien");
+  g_assert_false (save_async_and_wait (mine, path, &error));
+  g_assert_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_CHANGED);
+  g_assert_false (declic_draft_save_to_file (mine, path, &sync_error));
+  g_assert_cmpstr (error->message, ==, sync_error->message);
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  declic_test_remove_tree (dir);
+}
+
+/* A draft that would not load again is refused, with the synchronous save's message, and the
+ * old file stays. */
+static void
+test_save_async_unreadable (void)
+{
+  g_autofree char *dir = declic_test_make_workspace ();
+  g_autofree char *path = g_build_filename (dir, "d.json", NULL);
+  g_autoptr(DeclicDraft) draft = declic_draft_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) sync_error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  json_object *personal = json_object_new_object ();
+  gsize before_len, after_len;
+
+  declic_draft_set_string (draft, "client_label", "Bon");
+  g_assert_true (save_async_and_wait (draft, path, &error));
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  json_object_object_add (personal, "birth_date", json_object_new_string ("1990-02-30"));
+  json_object_object_add (declic_draft_get_root (draft), "personal", personal);
+  g_assert_false (save_async_and_wait (draft, path, &error));
+  g_assert_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_UNREADABLE);
+  g_assert_false (declic_draft_save_to_file (draft, path, &sync_error));
+  g_assert_cmpstr (error->message, ==, sync_error->message);
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  declic_test_remove_tree (dir);
+}
+
+/* Two saves asked for in a row run one after the other, neither taking the first one's file for
+ * another program's change, and the last state asked for is the one on disk. */
+static void
+test_save_async_chained (void)
+{
+  g_autofree char *dir = declic_test_make_workspace ();
+  g_autofree char *path = g_build_filename (dir, "d.json", NULL);
+  g_autoptr(DeclicDraft) draft = declic_draft_new ();
+  g_autoptr(DeclicDraft) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveWait first = { FALSE, FALSE, NULL };
+  SaveWait second = { FALSE, FALSE, NULL };
+  SaveWait third = { FALSE, FALSE, NULL };
+
+  declic_draft_set_string (draft, "client_label", "Un");
+  declic_draft_save_to_file_async (draft, path, NULL, saved_cb, &first);
+  declic_draft_set_string (draft, "client_label", "Deux, plus long");
+  declic_draft_save_to_file_async (draft, path, NULL, saved_cb, &second);
+  declic_draft_set_string (draft, "client_label", "Trois");
+  declic_draft_save_to_file_async (draft, path, NULL, saved_cb, &third);
+  /* A change after the last save asked for is not in it. */
+  declic_draft_set_string (draft, "client_label", "Pas sauvé");
+  while (!third.done)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      /* In order. */
+      g_assert_true (!second.done || first.done);
+      g_assert_true (!third.done || second.done);
+    }
+  g_assert_no_error (first.error);
+  g_assert_no_error (second.error);
+  g_assert_no_error (third.error);
+  g_assert_true (first.ok && second.ok && third.ok);
+  g_assert_false (declic_draft_is_saving (draft));
+
+  reread = declic_draft_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (declic_draft_get_client_label (reread), ==, "Trois");
+
+  /* And the draft remembers the last one: a synchronous save after is no conflict. */
+  g_assert_true (declic_draft_save_to_file (draft, path, &error));
+  g_assert_no_error (error);
+  declic_test_remove_tree (dir);
+}
+
 /* A process killed at random moments while it saves the same draft over and over leaves a file
  * that always loads, as either the old or the new version, and the next load of the workspace
  * leaves no temporary file behind. bench-kill does the same 1,000 times. */
@@ -401,6 +594,10 @@ main (int   argc,
   g_test_add_func ("/draft-io/save-private-atomic-backup", test_save_private_atomic_backup);
   g_test_add_func ("/draft-io/save-unwritable", test_save_unwritable);
   g_test_add_func ("/draft-io/save-unreadable", test_save_unreadable);
+  g_test_add_func ("/draft-io/save-async/same-bytes", test_save_async_same_bytes);
+  g_test_add_func ("/draft-io/save-async/conflict", test_save_async_conflict);
+  g_test_add_func ("/draft-io/save-async/unreadable", test_save_async_unreadable);
+  g_test_add_func ("/draft-io/save-async/chained", test_save_async_chained);
   g_test_add_func ("/draft-io/kill-while-saving", test_kill_while_saving);
   g_test_add_func ("/draft-io/syntax-causes/english", test_syntax_causes_english);
   g_test_add_func ("/draft-io/syntax-causes/french", test_syntax_causes_french);

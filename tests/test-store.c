@@ -495,6 +495,99 @@ test_dates_follow_today (void)
   declic_test_remove_tree (folder);
 }
 
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+  GError  *error;
+  GString *changes;  /* "position,removed,added;" for each items-changed */
+} StoreSave;
+
+static void
+store_saved_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  StoreSave *save = user_data;
+
+  save->ok = declic_store_save_draft_finish (DECLIC_STORE (source), result, &save->error);
+  save->done = TRUE;
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  StoreSave  *save)
+{
+  g_string_append_printf (save->changes, "%u,%u,%u;", position, removed, added);
+}
+
+/* The summary follows an asynchronous save at once, from the draft in memory: in a store that
+ * was never loaded there is no file monitor to report the file, yet the new draft is listed and
+ * then renamed, with the signals of an addition and of a change, and the summary's size and
+ * time are those of the file written. */
+static void
+test_save_async_summary (void)
+{
+  g_autofree char *folder = declic_test_make_workspace ();
+  g_autoptr(DeclicStore) store = declic_store_new (folder);
+  g_autoptr(DeclicDraft) draft = declic_draft_new ();
+  g_autofree char *path = declic_store_path_for_id (store, declic_draft_get_id (draft));
+  StoreSave save = { FALSE, FALSE, NULL, g_string_new (NULL) };
+  DeclicDraftSummary *summary;
+  GStatBuf st;
+
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), &save);
+
+  declic_draft_set_string (draft, "client_label", "Premier nom");
+  declic_store_save_draft_async (store, draft, NULL, store_saved_cb, &save);
+  while (!save.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (save.error);
+  g_assert_true (save.ok);
+  g_assert_cmpstr (save.changes->str, ==, "0,0,1;");
+  summary = declic_store_find (store, path);
+  g_assert_nonnull (summary);
+  g_assert_cmpstr (declic_draft_summary_get_client_label (summary), ==, "Premier nom");
+
+  declic_draft_set_string (draft, "client_label", "Nouveau nom, plus long");
+  save.done = FALSE;
+  g_string_truncate (save.changes, 0);
+  declic_store_save_draft_async (store, draft, NULL, store_saved_cb, &save);
+  while (!save.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (save.error);
+  g_assert_cmpstr (save.changes->str, ==, "0,1,1;");
+  summary = declic_store_find (store, path);
+  g_assert_nonnull (summary);
+  g_assert_cmpstr (declic_draft_summary_get_client_label (summary), ==, "Nouveau nom, plus long");
+  g_assert_null (declic_draft_summary_get_error (summary));
+  g_assert_cmpint (g_lstat (path, &st), ==, 0);
+  g_assert_cmpint (declic_draft_summary_get_size (summary), ==, (gint64) st.st_size);
+  g_assert_cmpint (declic_draft_summary_get_mtime (summary), ==,
+                   (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+
+  /* A refused save changes nothing of the list, and says why as the synchronous one does. */
+  declic_draft_set_string (draft, "personal.birth_date", "1990-02-30");
+  save.done = FALSE;
+  g_string_truncate (save.changes, 0);
+  declic_store_save_draft_async (store, draft, NULL, store_saved_cb, &save);
+  while (!save.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (save.ok);
+  g_assert_error (save.error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_UNREADABLE);
+  g_assert_cmpstr (save.changes->str, ==, "");
+  g_clear_error (&save.error);
+
+  g_signal_handlers_disconnect_by_data (store, &save);
+  g_string_free (save.changes, TRUE);
+  g_clear_object (&store);
+  declic_test_remove_tree (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/store/index-follows-changes", test_index_follows_changes);
   g_test_add_func ("/store/status-at-a-glance", test_status_at_a_glance);
   g_test_add_func ("/store/dates-follow-today", test_dates_follow_today);
+  g_test_add_func ("/store/save-async-summary", test_save_async_summary);
 
   return g_test_run ();
 }

@@ -223,6 +223,48 @@ test_window_autosave (void)
   remove_tree (folder);
 }
 
+/* The timer's save writes on a worker thread; a change made while it runs is saved by the next
+ * one, and closing waits for the save under way before it saves what is left. */
+static gboolean
+draft_is_saving (gpointer data)
+{
+  return declic_draft_is_saving (declic_window_get_draft (data));
+}
+
+static void
+test_window_autosave_during_save (void)
+{
+  g_autofree char *folder = make_workspace ();
+  DeclicWindow *window = open_window (folder, 0);
+  g_autofree char *path = NULL;
+  ContainsData c;
+
+  activate (window, "new-draft");
+  path = g_strdup (declic_window_get_draft_path (window));
+
+  declic_draft_set_string (declic_window_get_draft (window), "personal.given_names", "Zoé");
+  /* The save started and has not reported yet (it reports in a later iteration). */
+  g_assert_true (spin_until (draft_is_saving, window, 5000));
+  declic_draft_set_string (declic_window_get_draft (window), "personal.family_names", "Tremblay");
+  c.path = path;
+  c.needle = "Tremblay";
+  g_assert_true (spin_until (file_contains, &c, 5000));
+  c.needle = "Zoé";
+  g_assert_true (file_contains (&c));
+
+  /* Closing right after a save started: it waits for it, then saves the rest. */
+  declic_draft_set_string (declic_window_get_draft (window), "client_label", "Famille Tremblay");
+  g_assert_true (spin_until (draft_is_saving, window, 5000));
+  declic_draft_set_string (declic_window_get_draft (window), "personal.given_names", "Zoé-Anne");
+  close_window (window);
+  c.needle = "Zoé-Anne";
+  g_assert_true (file_contains (&c));
+  c.needle = "Famille Tremblay";
+  g_assert_true (file_contains (&c));
+
+  remove_tree (folder);
+}
+
 static void
 test_window_rename (void)
 {
@@ -597,6 +639,7 @@ main (int    argc,
   adw_init ();
   g_test_add_func ("/window/new-draft", test_window_new_draft);
   g_test_add_func ("/window/autosave", test_window_autosave);
+  g_test_add_func ("/window/autosave-during-save", test_window_autosave_during_save);
   g_test_add_func ("/window/rename", test_window_rename);
   g_test_add_func ("/window/duplicate", test_window_duplicate);
   g_test_add_func ("/window/delete-undo", test_window_delete_undo);

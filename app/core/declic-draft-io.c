@@ -1114,34 +1114,89 @@ keep_backup (const char *path)
     }
 }
 
-/* FALSE with DECLIC_DRAFT_ERROR_CHANGED when the file at @path is the one @self was read from
- * or last written to, and its content changed since. */
-static gboolean
-check_unchanged_on_disk (DeclicDraft  *self,
-                         const char   *path,
-                         GError      **error)
+/* What a save needs, taken on the calling thread: the draft's text and a copy of what the draft
+ * remembers of its file, so that the writing (on a worker thread for an autosave) touches
+ * nothing of the draft. What the write leaves on disk comes back in it for the draft to
+ * remember, again on the calling thread. */
+typedef struct
 {
-  gint64 size, mtime;
+  char        *path;
+  char        *data;
+  gsize        length;
+  char        *known_path;     /* what the draft remembered of its file, or NULL */
+  gint64       known_size;
+  gint64       known_mtime;
+  char        *known_sha256;
+  gboolean     written;        /* then: */
+  gint64       new_size;       /* what is on disk now (-1 when it could not be stat-ed) */
+  gint64       new_mtime;
+  DeclicDraft *saved;          /* the text read back, that is what the file now holds */
+} SaveSnapshot;
+
+static void
+save_snapshot_free (SaveSnapshot *snapshot)
+{
+  g_free (snapshot->path);
+  g_free (snapshot->data);
+  g_free (snapshot->known_path);
+  g_free (snapshot->known_sha256);
+  g_clear_object (&snapshot->saved);
+  g_free (snapshot);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveSnapshot, save_snapshot_free)
+
+static void
+save_snapshot_take_disk_state (SaveSnapshot *snapshot,
+                               DeclicDraft  *self)
+{
   const char *sha256 = NULL;
-  const char *known = declic_draft_get_disk_path (self, &size, &mtime, &sha256);
+  const char *known = declic_draft_get_disk_path (self, &snapshot->known_size, &snapshot->known_mtime, &sha256);
+
+  g_free (snapshot->known_path);
+  g_free (snapshot->known_sha256);
+  snapshot->known_path = g_strdup (known);
+  snapshot->known_sha256 = g_strdup (sha256);
+}
+
+static SaveSnapshot *
+save_snapshot_new (DeclicDraft *self,
+                   const char  *path)
+{
+  SaveSnapshot *snapshot = g_new0 (SaveSnapshot, 1);
+
+  snapshot->path = g_strdup (path);
+  snapshot->data = declic_draft_to_data (self, &snapshot->length);
+  snapshot->new_size = -1;
+  save_snapshot_take_disk_state (snapshot, self);
+  return snapshot;
+}
+
+/* FALSE with DECLIC_DRAFT_ERROR_CHANGED when the file at the snapshot's path is the one the
+ * draft was read from or last written to, and its content changed since. */
+static gboolean
+check_unchanged_on_disk (SaveSnapshot  *snapshot,
+                         GError       **error)
+{
+  const char *path = snapshot->path;
   g_autofree char *now = NULL;
   g_autofree char *now_sha256 = NULL;
   gsize length = 0;
   struct stat st;
 
-  if (known == NULL || !g_str_equal (known, path))
+  if (snapshot->known_path == NULL || !g_str_equal (snapshot->known_path, path))
     return TRUE;
   /* Gone: nothing of anyone's is overwritten. */
   if (g_lstat (path, &st) != 0)
     return TRUE;
-  if ((gint64) st.st_size == size && stat_mtime_usec (&st) == mtime)
+  if ((gint64) st.st_size == snapshot->known_size && stat_mtime_usec (&st) == snapshot->known_mtime)
     return TRUE;
 
   now = read_draft_file (path, DECLIC_DRAFT_LOAD_NO_FOLLOW, &length, NULL, NULL);
   if (now != NULL)
     {
       now_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) now, length);
-      if (g_strcmp0 (now_sha256, sha256) == 0)
+      if (g_strcmp0 (now_sha256, snapshot->known_sha256) == 0)
         return TRUE;
     }
   g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_CHANGED,
@@ -1150,25 +1205,16 @@ check_unchanged_on_disk (DeclicDraft  *self,
   return FALSE;
 }
 
-/**
- * declic_draft_save_to_file:
- *
- * Writes the draft atomically: a temporary file in the same folder, created with mode 0600,
- * flushed to disk, then renamed over @path. The version it replaces is kept as "@path.bak".
- */
-gboolean
-declic_draft_save_to_file (DeclicDraft  *self,
-                           const char   *path,
-                           GError      **error)
+/* Everything of a save that touches the disk, and the strict reading back: safe on any thread,
+ * as it uses nothing but @snapshot. */
+static gboolean
+write_snapshot (SaveSnapshot  *snapshot,
+                GError       **error)
 {
-  g_autofree char *data = NULL;
+  const char *path = snapshot->path;
   g_autoptr(GError) local_error = NULL;
-  gsize length;
   GStatBuf st;
   int lock;
-
-  g_return_val_if_fail (DECLIC_IS_DRAFT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   /* A link, a pipe or a device in place of the draft is never written through: a link would
    * have its target changed (and chmod-ed), wherever it is. */
@@ -1184,31 +1230,27 @@ declic_draft_save_to_file (DeclicDraft  *self,
    * from (or last written to) must still be what it was, or the other one's changes would be
    * lost without a word. Size and time say "unchanged" cheaply; when they differ the content
    * decides, so that a mere touch is no conflict. */
-  if (!check_unchanged_on_disk (self, path, error))
+  if (!check_unchanged_on_disk (snapshot, error))
     return FALSE;
-
-  data = declic_draft_to_data (self, &length);
 
   /* Never write what cannot be read: a model holding a value the loader refuses (an empty
    * country code, say) would replace a good file by one that no longer opens. */
-  {
-    g_autoptr(DeclicDraft) reread = declic_draft_new_from_data (data, length, &local_error);
-
-    if (reread == NULL)
-      {
-        g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_UNREADABLE,
-                     _("Could not save the draft: it would not open again (%s). The file on disk was left as it was."),
-                     local_error->message);
-        return FALSE;
-      }
-  }
+  g_clear_object (&snapshot->saved);
+  snapshot->saved = declic_draft_new_from_data (snapshot->data, snapshot->length, &local_error);
+  if (snapshot->saved == NULL)
+    {
+      g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_UNREADABLE,
+                   _("Could not save the draft: it would not open again (%s). The file on disk was left as it was."),
+                   local_error->message);
+      return FALSE;
+    }
 
   /* Shared with other saves, exclusive of the clean-up of temporary files (see lock_folder). */
   lock = lock_folder (path, LOCK_SH);
 
   keep_backup (path);
 
-  if (!g_file_set_contents_full (path, data, (gssize) length,
+  if (!g_file_set_contents_full (path, snapshot->data, (gssize) snapshot->length,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0600, &local_error))
     {
@@ -1227,18 +1269,219 @@ declic_draft_save_to_file (DeclicDraft  *self,
   if (!declic_utils_fsync_parent (path, &local_error))
     g_debug ("Could not flush the folder of %s: %s", path, local_error->message);
 
-  /* What is on disk now is this draft's: remember it (not for a copy saved elsewhere, an
-   * export, which leaves the draft's own file as the one to watch). */
-  {
-    const char *known_sha256 = NULL;
-    gint64 size, mtime;
-    const char *known = declic_draft_get_disk_path (self, &size, &mtime, &known_sha256);
-    if ((known == NULL || g_str_equal (known, path)) && g_lstat (path, &st) == 0)
-      {
-        g_autofree char *sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
-        declic_draft_set_disk_state (self, path, (gint64) st.st_size, stat_mtime_usec (&st), sha256);
-      }
-  }
-
+  snapshot->written = TRUE;
+  if (g_lstat (path, &st) == 0)
+    {
+      snapshot->new_size = (gint64) st.st_size;
+      snapshot->new_mtime = stat_mtime_usec (&st);
+    }
   return TRUE;
+}
+
+/* What is on disk now is this draft's: remember it (not for a copy saved elsewhere, an export,
+ * which leaves the draft's own file as the one to watch). On the calling thread. */
+static void
+remember_snapshot (DeclicDraft  *self,
+                   SaveSnapshot *snapshot)
+{
+  const char *known_sha256 = NULL;
+  gint64 size, mtime;
+  const char *known = declic_draft_get_disk_path (self, &size, &mtime, &known_sha256);
+
+  if (snapshot->written && snapshot->new_size >= 0 &&
+      (known == NULL || g_str_equal (known, snapshot->path)))
+    {
+      g_autofree char *sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) snapshot->data,
+                                                             snapshot->length);
+      declic_draft_set_disk_state (self, snapshot->path, snapshot->new_size, snapshot->new_mtime, sha256);
+    }
+}
+
+/**
+ * declic_draft_save_to_file:
+ *
+ * Writes the draft atomically: a temporary file in the same folder, created with mode 0600,
+ * flushed to disk, then renamed over @path. The version it replaces is kept as "@path.bak".
+ *
+ * Not to be called while an asynchronous save of the same draft runs (see
+ * declic_draft_is_saving()): the two would check the file against different memories of it.
+ */
+gboolean
+declic_draft_save_to_file (DeclicDraft  *self,
+                           const char   *path,
+                           GError      **error)
+{
+  g_autoptr(SaveSnapshot) snapshot = NULL;
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (declic_draft_is_saving (self))
+    g_critical ("A draft is saved while an asynchronous save of it is under way");
+
+  snapshot = save_snapshot_new (self, path);
+  if (!write_snapshot (snapshot, error))
+    return FALSE;
+  remember_snapshot (self, snapshot);
+  return TRUE;
+}
+
+/* Asynchronous saves of one draft are chained, never run together: each waits in the draft's
+ * queue until the one before it has written and been remembered. Its text is taken when it is
+ * asked for (so that what it writes is the state at that moment), but what the draft remembers
+ * of its file only when it starts, after the save before it: else the second of two quick saves
+ * would take the first one's file for another program's change. The saves run in the order
+ * they were asked for, so the last state asked for is the last written. */
+#define SAVE_QUEUE_KEY "declic-draft-save-queue"
+
+static GQueue *
+get_save_queue (DeclicDraft *self,
+                gboolean     create)
+{
+  GQueue *queue = g_object_get_data (G_OBJECT (self), SAVE_QUEUE_KEY);
+
+  if (queue == NULL && create)
+    {
+      queue = g_queue_new ();
+      g_object_set_data_full (G_OBJECT (self), SAVE_QUEUE_KEY, queue, (GDestroyNotify) g_queue_free);
+    }
+  return queue;
+}
+
+/**
+ * declic_draft_is_saving:
+ *
+ * Returns: whether an asynchronous save of @self is under way or waiting
+ */
+gboolean
+declic_draft_is_saving (DeclicDraft *self)
+{
+  GQueue *queue;
+
+  g_return_val_if_fail (DECLIC_IS_DRAFT (self), FALSE);
+
+  queue = get_save_queue (self, FALSE);
+  return queue != NULL && !g_queue_is_empty (queue);
+}
+
+static void
+write_snapshot_in_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  /* Cancelled before anything was written: nothing is. Once the write started it finishes. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (write_snapshot (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void start_next_save (DeclicDraft *self);
+
+static void
+write_snapshot_done (GObject      *source_object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  DeclicDraft *self = DECLIC_DRAFT (source_object);
+  g_autoptr(GTask) outer = user_data;
+  SaveSnapshot *snapshot = g_task_get_task_data (outer);
+  GError *error = NULL;
+  GQueue *queue = get_save_queue (self, FALSE);
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (ok)
+    remember_snapshot (self, snapshot);
+
+  /* The next save starts from what this one left; the caller hears of this one after, so that
+   * a save it asks for from its callback is queued behind those already waiting. */
+  g_assert (queue != NULL && g_queue_peek_head (queue) == outer);
+  g_object_unref (g_queue_pop_head (queue));
+  if (!g_queue_is_empty (queue))
+    start_next_save (self);
+
+  if (ok)
+    g_task_return_boolean (outer, TRUE);
+  else
+    g_task_return_error (outer, error);
+}
+
+static void
+start_next_save (DeclicDraft *self)
+{
+  GQueue *queue = get_save_queue (self, FALSE);
+  GTask *outer = g_queue_peek_head (queue);
+  SaveSnapshot *snapshot = g_task_get_task_data (outer);
+  g_autoptr(GTask) inner = NULL;
+
+  save_snapshot_take_disk_state (snapshot, self);
+  inner = g_task_new (self, g_task_get_cancellable (outer), write_snapshot_done, g_object_ref (outer));
+  g_task_set_source_tag (inner, start_next_save);
+  g_task_set_check_cancellable (inner, FALSE);
+  g_task_set_task_data (inner, snapshot, NULL);  /* owned by @outer, which outlives @inner */
+  g_task_run_in_thread (inner, write_snapshot_in_thread);
+}
+
+/**
+ * declic_draft_save_to_file_async:
+ *
+ * Saves @self as declic_draft_save_to_file() does, the disk work and the check that the text
+ * loads again on a worker thread. The text is taken now: changes made meanwhile are not in
+ * this save. Saves of one draft are chained, in the order asked for.
+ */
+void
+declic_draft_save_to_file_async (DeclicDraft         *self,
+                                 const char          *path,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+  GQueue *queue;
+
+  g_return_if_fail (DECLIC_IS_DRAFT (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, declic_draft_save_to_file_async);
+  /* A save that wrote is reported as written, even if cancelled afterwards. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, save_snapshot_new (self, path), (GDestroyNotify) save_snapshot_free);
+
+  queue = get_save_queue (self, TRUE);
+  g_queue_push_tail (queue, task);  /* the queue's reference */
+  if (g_queue_get_length (queue) == 1)
+    start_next_save (self);
+}
+
+gboolean
+declic_draft_save_to_file_finish (DeclicDraft   *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == declic_draft_save_to_file_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* For the store: what a successful asynchronous save left on disk (the draft read back from
+ * the text written, and the file's size and time), without reading the file again. */
+DeclicDraft *
+declic_draft_save_result_get_saved (GAsyncResult *result,
+                                    gint64       *size,
+                                    gint64       *mtime_usec)
+{
+  SaveSnapshot *snapshot = g_task_get_task_data (G_TASK (result));
+
+  if (snapshot == NULL || !snapshot->written || snapshot->new_size < 0)
+    return NULL;
+  *size = snapshot->new_size;
+  *mtime_usec = snapshot->new_mtime;
+  return snapshot->saved;
 }

@@ -21,5 +21,10 @@ const char  *declic_draft_get_disk_path  (DeclicDraft *self,
                                           gint64      *size,
                                           gint64      *mtime_usec,
                                           const char **sha256);
+/* What a successful declic_draft_save_to_file_async() left on disk: the draft read back from
+ * the text written (owned by @result) and the file's size and time; %NULL when nothing was. */
+DeclicDraft *declic_draft_save_result_get_saved (GAsyncResult *result,
+                                                 gint64       *size,
+                                                 gint64       *mtime_usec);
 
 G_END_DECLS

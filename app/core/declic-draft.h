@@ -71,6 +71,15 @@ char        *declic_draft_to_data          (DeclicDraft  *self,
 gboolean     declic_draft_save_to_file     (DeclicDraft  *self,
                                             const char   *path,
                                             GError      **error);
+void         declic_draft_save_to_file_async  (DeclicDraft         *self,
+                                               const char          *path,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean     declic_draft_save_to_file_finish (DeclicDraft         *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+gboolean     declic_draft_is_saving           (DeclicDraft         *self);
 guint        declic_draft_remove_stale_temp_files (const char *folder);
 /* Forgets what the draft knows of its file on disk, so that the next save replaces whatever is
  * there now (after the person chose to overwrite another program's changes). */

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "declic-clock.h"
+#include "declic-draft-private.h"
 #include "declic-i18n.h"
 #include "declic-store.h"
 #include "declic-safe-name.h"
@@ -816,6 +817,8 @@ refresh_spouse (DeclicStore *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }
 
+static void replace_summary (DeclicStore *self, const char *path, DeclicDraftSummary *fresh);
+
 /* Brings the list in step with one file: added, changed or gone; and the draft linked to it as
  * its spouse's, whose disagreements with it may have changed too. */
 static void
@@ -823,11 +826,8 @@ refresh_path (DeclicStore *self,
               const char  *path)
 {
   g_autoptr(DeclicSpouseLinks) links = NULL;
-  g_autofree char *previous_spouse = NULL;
   DeclicDraftSummary *old = g_hash_table_lookup (self->by_path, path);
-  gint position = find_position (self, old);
   g_autofree char *name = g_path_get_basename (path);
-  DeclicDraftSummary *fresh;
   gboolean parsed;
   GStatBuf st;
   g_autofree char *today = dup_today ();
@@ -838,7 +838,20 @@ refresh_path (DeclicStore *self,
     return;
 
   links = load_links (self->folder);
-  fresh = summarize_file (path, NULL, name, today, links, &parsed);
+  replace_summary (self, path, summarize_file (path, NULL, name, today, links, &parsed));
+}
+
+/* Puts @fresh (owned; %NULL: the file is gone) in the place of @path's summary, with the
+ * signals of a change, an addition or a removal, and refreshes the spouses concerned. */
+static void
+replace_summary (DeclicStore        *self,
+                 const char         *path,
+                 DeclicDraftSummary *fresh)
+{
+  g_autofree char *previous_spouse = NULL;
+  DeclicDraftSummary *old = g_hash_table_lookup (self->by_path, path);
+  gint position = find_position (self, old);
+
   if (old != NULL && declic_draft_summary_get_spouse_id (old) != NULL)
     previous_spouse = g_strdup (declic_draft_summary_get_spouse_id (old));
 
@@ -964,32 +977,122 @@ declic_store_open_draft (DeclicStore  *self,
   return declic_draft_new_from_file_full (path, DECLIC_DRAFT_LOAD_NO_FOLLOW, error);
 }
 
+/* The file of @draft in the workspace, its folder made if need be; %NULL with @error when its
+ * id cannot name a file. */
+static char *
+prepare_save (DeclicStore  *self,
+              DeclicDraft  *draft,
+              GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!declic_safe_name_check_id (declic_draft_get_id (draft), &local_error))
+    {
+      g_set_error (error, DECLIC_STORE_ERROR, DECLIC_STORE_ERROR_UNSAFE_NAME,
+                   _("Could not save the draft: %s"), local_error->message);
+      return NULL;
+    }
+  if (!ensure_private_folder (self->folder, error))
+    return NULL;
+  return declic_store_path_for_id (self, declic_draft_get_id (draft));
+}
+
 gboolean
 declic_store_save_draft (DeclicStore  *self,
                          DeclicDraft  *draft,
                          GError      **error)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (DECLIC_IS_STORE (self), FALSE);
   g_return_val_if_fail (DECLIC_IS_DRAFT (draft), FALSE);
 
-  if (!declic_safe_name_check_id (declic_draft_get_id (draft), &local_error))
-    {
-      g_set_error (error, DECLIC_STORE_ERROR, DECLIC_STORE_ERROR_UNSAFE_NAME,
-                   _("Could not save the draft: %s"), local_error->message);
-      return FALSE;
-    }
-  if (!ensure_private_folder (self->folder, error))
-    return FALSE;
-  path = declic_store_path_for_id (self, declic_draft_get_id (draft));
-  if (!declic_draft_save_to_file (draft, path, error))
+  path = prepare_save (self, draft, error);
+  if (path == NULL || !declic_draft_save_to_file (draft, path, error))
     return FALSE;
 
   /* Show the change now rather than when the file monitor reports it. */
   refresh_path (self, path);
   return TRUE;
+}
+
+static void
+draft_saved_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DeclicStore *self = g_task_get_source_object (task);
+  const char *path = g_task_get_task_data (task);
+  GError *error = NULL;
+  DeclicDraft *saved;
+  gint64 size = 0, mtime = 0;
+
+  if (!declic_draft_save_to_file_finish (DECLIC_DRAFT (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Show the change now, from the text just written (read back by the save, to check it
+   * loads), rather than by reading the file again or waiting for the file monitor; the
+   * monitor's report then finds the summary's size and time current and does nothing. */
+  saved = declic_draft_save_result_get_saved (result, &size, &mtime);
+  if (saved != NULL)
+    {
+      g_autoptr(DeclicSpouseLinks) links = load_links (self->folder);
+      g_autofree char *today = dup_today ();
+
+      replace_summary (self, path, summarize_draft (path, saved, links, today, mtime, size));
+    }
+  else
+    refresh_path (self, path);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * declic_store_save_draft_async:
+ *
+ * Saves @draft as declic_store_save_draft() does, writing on a worker thread (see
+ * declic_draft_save_to_file_async()), and updates its summary from the text written.
+ */
+void
+declic_store_save_draft_async (DeclicStore         *self,
+                               DeclicDraft         *draft,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  char *path;
+
+  g_return_if_fail (DECLIC_IS_STORE (self));
+  g_return_if_fail (DECLIC_IS_DRAFT (draft));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, declic_store_save_draft_async);
+  g_task_set_check_cancellable (task, FALSE);
+  /* Only a stat and, the first time, a mkdir: done here, before the draft's text is taken. */
+  path = prepare_save (self, draft, &error);
+  if (path == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, path, g_free);
+  declic_draft_save_to_file_async (draft, path, cancellable, draft_saved_cb, g_steal_pointer (&task));
+}
+
+gboolean
+declic_store_save_draft_finish (DeclicStore   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == declic_store_save_draft_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 DeclicDraft *

@@ -56,6 +56,14 @@ DeclicDraft *declic_store_open_draft         (DeclicStore         *self,
 gboolean     declic_store_save_draft         (DeclicStore         *self,
                                               DeclicDraft         *draft,
                                               GError             **error);
+void         declic_store_save_draft_async   (DeclicStore         *self,
+                                              DeclicDraft         *draft,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean     declic_store_save_draft_finish  (DeclicStore         *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 DeclicDraft *declic_store_create_draft       (DeclicStore         *self,
                                               GError             **error);
 /* What the person chose when a save met another program's change of the file

@@ -57,6 +57,12 @@ on_conflict_response (AdwMessageDialog *dialog,
   else
     choice = DECLIC_STORE_CONFLICT_KEEP_BOTH;  /* Escape too: it loses nothing */
 
+  /* An autosave asked for before the question may still be writing (and failing): the answer
+   * saves synchronously, never beside it. */
+  declic_window_wait_for_save (self);
+  if (self->draft == NULL || self->draft_path == NULL)
+    return;
+
   /* The draft as the person left it, with its last change time. */
   g_signal_handler_block (self->draft, self->changed_id);
   declic_draft_touch (self->draft);

@@ -44,6 +44,8 @@ struct _DeclicWindow
   gulong                changed_id;
   guint                 save_source;
   gboolean              dirty;
+  guint                 saves_running;    /* asynchronous saves not yet reported */
+  gboolean              waiting_for_save; /* a save must be complete: its conflict is not asked */
   gboolean              syncing_selection;
   guint                 reselect_source;
   char                 *last_trashed;     /* for "Undo" after a delete */
@@ -63,6 +65,7 @@ void      declic_window_show_toast         (DeclicWindow *self,
                                             const char   *message);
 gboolean  declic_window_save_now           (DeclicWindow *self,
                                             GError      **error);
+void      declic_window_wait_for_save      (DeclicWindow *self);
 void      declic_window_open_path          (DeclicWindow *self,
                                             const char   *path);
 void      declic_window_close_draft        (DeclicWindow *self);

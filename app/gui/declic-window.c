@@ -2,7 +2,8 @@
  *
  * The open draft is saved on its own: a change starts a one-second timer (not restarted by
  * further changes, so steady typing is still saved every second), and switching drafts,
- * closing the window and quitting save at once. A file that failed to load is shown with its
+ * closing the window and quitting save at once. The timer's saves write on a worker thread;
+ * the others wait for it and are synchronous. A file that failed to load is shown with its
  * error and never written. Actions live in declic-window-actions.c. */
 #define G_LOG_DOMAIN "declic-window"
 
@@ -208,20 +209,91 @@ declic_window_refresh_title (DeclicWindow *self)
     }
 }
 
-static gboolean
-autosave_cb (gpointer user_data)
+/* Autosaves write on a worker thread (declic_draft_save_to_file_async()): the window stays
+ * usable meanwhile. The draft is marked clean when its text is taken; a change made during the
+ * save marks it dirty again and starts the timer of another save, which the draft chains after
+ * this one. Everything that must find the file written (closing, switching drafts, the actions
+ * that save first) waits for the save under way and then saves synchronously, see
+ * declic_window_wait_for_save(). */
+static void
+autosaved_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  DeclicWindow *self = user_data;
+  g_autoptr(DeclicWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  self->save_source = 0;
-  /* A conflict is asked about in its dialog, not in a toast. */
-  if (!declic_window_save_now (self, &error) && !declic_window_is_conflict_error (error))
+  g_assert (self->saves_running > 0);
+  self->saves_running--;
+  if (DECLIC_IS_STORE (source))
+    ok = declic_store_save_draft_finish (DECLIC_STORE (source), result, &error);
+  else
+    ok = declic_draft_save_to_file_finish (DECLIC_DRAFT (source), result, &error);
+  if (ok)
+    return;
+
+  /* Not written: what it held is still to be saved. The window never lets its draft go before
+   * the save ends, so self->draft is still the draft saved. */
+  self->dirty = TRUE;
+  if (declic_window_is_conflict_error (error))
+    {
+      /* Asked about in its dialog, not in a toast; but not while the window waits to leave the
+       * draft: the synchronous save that follows keeps both versions. */
+      if (!self->waiting_for_save && self->conflict_dialog == NULL)
+        declic_window_ask_about_conflict (self);
+      return;
+    }
+  /* While the window waits, the synchronous save that follows tries again and tells. */
+  if (!self->waiting_for_save && self->toast_overlay != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Could not save the draft: %s"), error->message);
       declic_window_show_toast (self, message);
     }
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  DeclicWindow *self = user_data;
+  g_autofree char *store_path = NULL;
+
+  self->save_source = 0;
+  /* While the person is asked about another program's change, nothing is written: the answer
+   * saves. A file that failed to load has no draft, and is never written. */
+  if (self->draft == NULL || !self->dirty || self->conflict_dialog != NULL)
+    return G_SOURCE_REMOVE;
+
+  g_signal_handler_block (self->draft, self->changed_id);
+  declic_draft_touch (self->draft);
+  g_signal_handler_unblock (self->draft, self->changed_id);
+  self->dirty = FALSE;
+
+  self->saves_running++;
+  store_path = declic_store_path_for_id (self->store, declic_draft_get_id (self->draft));
+  if (g_strcmp0 (store_path, self->draft_path) == 0)
+    declic_store_save_draft_async (self->store, self->draft, NULL, autosaved_cb, g_object_ref (self));
+  else
+    declic_draft_save_to_file_async (self->draft, self->draft_path, NULL, autosaved_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
+}
+
+/* Until the asynchronous saves of the open draft have written and been reported here: a
+ * synchronous save must not run beside one (each would take the other's file for another
+ * program's), and the draft must not be let go before its last save is on disk and its outcome
+ * known. Iterates the main context, where the saves end; counted here rather than asked of the
+ * draft, whose queue empties before the report (which GTask may give an iteration later). */
+void
+declic_window_wait_for_save (DeclicWindow *self)
+{
+  gboolean was_waiting = self->waiting_for_save;
+
+  if (self->saves_running == 0)
+    return;
+  self->waiting_for_save = TRUE;
+  while (self->saves_running > 0)
+    g_main_context_iteration (NULL, TRUE);
+  self->waiting_for_save = was_waiting;
 }
 
 static void
@@ -251,6 +323,7 @@ save_now_full (DeclicWindow  *self,
   gboolean ok;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  declic_window_wait_for_save (self);
   if (self->draft == NULL || !self->dirty)
     return TRUE;
   /* While the person is asked about another program's change, nothing is written. */
