@@ -573,13 +573,16 @@ parse_json (const char  *data,
 }
 
 /* Appends the key that starts at @p (just after its opening quote) to @out, its escapes decoded,
- * and returns the position after its closing quote. The text is valid JSON already. */
+ * and returns the position after its closing quote, never past @end. The text has been parsed
+ * already; the bounds are kept all the same, json-c being more lenient than JSON (a fuzzer's
+ * text with a single quote read past the buffer here). */
 static const char *
 decode_key (const char *p,
+            const char *end,
             GString    *out)
 {
   g_string_truncate (out, 0);
-  while (*p != '"')
+  while (p < end && *p != '"')
     {
       if (*p != '\\')
         {
@@ -587,6 +590,9 @@ decode_key (const char *p,
           continue;
         }
       p++;
+      /* An escape needs its characters: "\u" and four digits, or one. */
+      if (p >= end || (*p == 'u' && end - p < 5))
+        return end;
       switch (*p)
         {
         case 'b': g_string_append_c (out, '\b'); p++; break;
@@ -601,7 +607,7 @@ decode_key (const char *p,
             for (int i = 1; i <= 4; i++)
               c = c * 16 + g_ascii_xdigit_value (p[i]);
             p += 5;
-            if (c >= 0xd800 && c < 0xdc00 && p[0] == '\\' && p[1] == 'u')
+            if (c >= 0xd800 && c < 0xdc00 && end - p >= 6 && p[0] == '\\' && p[1] == 'u')
               {
                 gunichar low = 0;
 
@@ -622,7 +628,7 @@ decode_key (const char *p,
           break;
         }
     }
-  return p + 1;
+  return p < end ? p + 1 : end;
 }
 
 /* json-c keeps the last of two equal keys without a word, so a file could show one id to a
@@ -661,7 +667,7 @@ check_duplicate_keys (const char  *data,
         case '"':
           {
             const char *start = p;
-            const char *after = decode_key (p + 1, key);
+            const char *after = decode_key (p + 1, end, key);
             const char *q = after;
             GHashTable *keys;
 
@@ -683,6 +689,19 @@ check_duplicate_keys (const char  *data,
                              shown, line, column);
                 ok = FALSE;
               }
+            break;
+          }
+        case '\'':
+          {
+            /* Outside a string, where this scan is: json-c took a string in single quotes,
+             * which JSON has not, and which this scan would read wrong. */
+            guint line, column;
+
+            declic_utils_offset_to_line_column (data, (gsize) (p - data), &line, &column);
+            g_set_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_SYNTAX,
+                         _("The file is not valid JSON: %s at line %u, column %u"),
+                         _("a name in single quotes (JSON takes double quotes: \"name\")"), line, column);
+            ok = FALSE;
             break;
           }
         default:
