@@ -356,6 +356,29 @@ test_save_async_same_bytes (void)
   declic_test_remove_tree (dir);
 }
 
+/* An asynchronous save of @draft to @path is refused with @code and the very message of the
+ * synchronous save, and the file stays @before. */
+static void
+assert_refused_as_sync (DeclicDraft *draft,
+                        const char  *path,
+                        int          code,
+                        const char  *before,
+                        gsize        before_len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) sync_error = NULL;
+  g_autofree char *after = NULL;
+  gsize after_len;
+
+  g_assert_false (save_async_and_wait (draft, path, &error));
+  g_assert_error (error, DECLIC_DRAFT_ERROR, code);
+  g_assert_false (declic_draft_save_to_file (draft, path, &sync_error));
+  g_assert_cmpstr (error->message, ==, sync_error->message);
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
 /* A file changed by someone else since it was read: DECLIC_DRAFT_ERROR_CHANGED, with the
  * message of the synchronous save, and the other's file left as it is. */
 static void
@@ -367,10 +390,8 @@ test_save_async_conflict (void)
   g_autoptr(DeclicDraft) mine = NULL;
   g_autoptr(DeclicDraft) other = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GError) sync_error = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  gsize before_len, after_len;
+  gsize before_len;
 
   declic_draft_set_string (draft, "client_label", "Commun");
   g_assert_true (declic_draft_save_to_file (draft, path, &error));
@@ -383,13 +404,7 @@ test_save_async_conflict (void)
   g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
 
   declic_draft_set_string (mine, "client_label", "Le mien");
-  g_assert_false (save_async_and_wait (mine, path, &error));
-  g_assert_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_CHANGED);
-  g_assert_false (declic_draft_save_to_file (mine, path, &sync_error));
-  g_assert_cmpstr (error->message, ==, sync_error->message);
-
-  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
-  g_assert_cmpmem (before, before_len, after, after_len);
+  assert_refused_as_sync (mine, path, DECLIC_DRAFT_ERROR_CHANGED, before, before_len);
   declic_test_remove_tree (dir);
 }
 
@@ -402,11 +417,9 @@ test_save_async_unreadable (void)
   g_autofree char *path = g_build_filename (dir, "d.json", NULL);
   g_autoptr(DeclicDraft) draft = declic_draft_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GError) sync_error = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   json_object *personal = json_object_new_object ();
-  gsize before_len, after_len;
+  gsize before_len;
 
   declic_draft_set_string (draft, "client_label", "Bon");
   g_assert_true (save_async_and_wait (draft, path, &error));
@@ -414,13 +427,7 @@ test_save_async_unreadable (void)
 
   json_object_object_add (personal, "birth_date", json_object_new_string ("1990-02-30"));
   json_object_object_add (declic_draft_get_root (draft), "personal", personal);
-  g_assert_false (save_async_and_wait (draft, path, &error));
-  g_assert_error (error, DECLIC_DRAFT_ERROR, DECLIC_DRAFT_ERROR_UNREADABLE);
-  g_assert_false (declic_draft_save_to_file (draft, path, &sync_error));
-  g_assert_cmpstr (error->message, ==, sync_error->message);
-
-  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
-  g_assert_cmpmem (before, before_len, after, after_len);
+  assert_refused_as_sync (draft, path, DECLIC_DRAFT_ERROR_UNREADABLE, before, before_len);
   declic_test_remove_tree (dir);
 }
 
